@@ -1,0 +1,29 @@
+package io.iamaudit.stage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything collected about one account in one run. Each data set carries its own success or failure, so a rule can
+ * tell "no data" from "nothing wrong".
+ *
+ * @param passwordPolicy empty Optional when the account has no password policy (NoSuchEntity)
+ * @param lastAccessed   one entry per user and role; individual principals may carry their own error
+ */
+public record AccountSnapshot(AccountRef account, Instant collectedAt,
+                              Collected<CredentialReport> credentialReport,
+                              Collected<AuthorizationDetails> authorization,
+                              Collected<Optional<PasswordPolicy>> passwordPolicy,
+                              Collected<AccountSummary> summary,
+                              Collected<List<IdentityProvider>> identityProviders,
+                              Collected<List<MfaDevice>> virtualMfaDevices,
+                              Collected<List<ServerCertificate>> serverCertificates,
+                              Collected<List<PrincipalLastAccessed>> lastAccessed,
+                              Collected<AccessAnalyzerState> accessAnalyzer) {
+
+    public Optional<PrincipalLastAccessed> lastAccessedFor(String principalArn) {
+        return lastAccessed.get().flatMap(list -> list.stream()
+                .filter(p -> p.principalArn().equals(principalArn)).findFirst());
+    }
+}

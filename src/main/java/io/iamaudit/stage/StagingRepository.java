@@ -1,0 +1,45 @@
+package io.iamaudit.stage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The staging store: everything a run collects and derives, keyed by run and account. Every save is an upsert (or a
+ * replace of the account's rows), so a retried or restarted partition never duplicates rows. Streams are backed by
+ * database cursors so reports stay in flat memory: close them (try-with-resources).
+ */
+public interface StagingRepository {
+
+    void saveRun(AuditRun run);
+
+    Optional<AuditRun> run(String runId);
+
+    /** The newest run that did not reach PUBLISHED, if any (what {@code restart} resumes). */
+    Optional<AuditRun> latestUnfinishedRun();
+
+    void saveAccounts(String runId, List<AccountRef> accounts);
+
+    List<AccountRef> accounts(String runId);
+
+    void saveCoverage(AccountCoverage coverage);
+
+    List<AccountCoverage> coverage(String runId);
+
+    void saveSnapshot(String runId, AccountSnapshot snapshot);
+
+    Optional<AccountSnapshot> snapshot(String runId, String accountId);
+
+    /** Replaces the account's findings, outcomes and recommendations of this run in one transaction. */
+    void replaceAnalysis(String runId, String accountId, List<Finding> findings, List<RuleOutcome> outcomes,
+                         List<LeastPrivilegeRecommendation> recommendations);
+
+    Stream<Finding> findings(String runId);
+
+    Stream<RuleOutcome> outcomes(String runId);
+
+    Stream<LeastPrivilegeRecommendation> recommendations(String runId);
+
+    /** Streams the staged snapshots of every audited account of the run, one account in memory at a time. */
+    Stream<AccountSnapshot> snapshots(String runId);
+}
