@@ -138,6 +138,33 @@ class DeployEcsTemplateTest {
     }
 
     @Test
+    void anExternalPostgresJobRepositoryIsWiredOnlyWhenAJdbcUrlIsGiven() {
+        // given
+        String url = "jdbc:postgresql://iam-audit.cluster-x.us-east-1.rds.amazonaws.com:5432/iam_audit?sslmode=require";
+        String dbSecret = "arn:aws:secretsmanager:us-east-1:111111111111:secret:rds!db-1234-AbCdEf";
+
+        // when
+        CfnTemplate.Rendered withDb = render(Map.of("DatabaseJdbcUrl", url, "DatabaseSecretArn", dbSecret));
+        CfnTemplate.Rendered withoutDb = render(Map.of());
+
+        // then
+        assertThat(environment(container(withDb))).containsEntry("SPRING_DATASOURCE_URL", url)
+                .containsEntry("SPRING_BATCH_JDBC_INITIALIZE_SCHEMA", "always");
+        Map<String, String> secrets = new HashMap<>();
+        container(withDb).path("Secrets").forEach(s -> secrets.put(s.path("Name").asText(), s.path("ValueFrom").asText()));
+        assertThat(secrets).containsEntry("SPRING_DATASOURCE_USERNAME", dbSecret + ":username::")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", dbSecret + ":password::");
+        assertThat(withDb.resource("ExecutionRole").path("Properties").path("Policies").get(0).path("PolicyDocument")
+                .path("Statement")).anyMatch(st -> st.path("Action").asText().equals("secretsmanager:GetSecretValue")
+                        && st.path("Resource").asText().equals(dbSecret));
+        assertThat(environment(container(withoutDb))).doesNotContainKeys("SPRING_DATASOURCE_URL",
+                "SPRING_BATCH_JDBC_INITIALIZE_SCHEMA");
+        assertThat(container(withoutDb).path("Secrets")).hasSize(1);
+        assertThat(withoutDb.resource("ExecutionRole").path("Properties").path("Policies").get(0)
+                .path("PolicyDocument").path("Statement")).hasSize(1);
+    }
+
+    @Test
     void theSchedulerMayStartOnlyThisTaskAndPassOnlyItsTwoRolesToEcs() {
         // when
         JsonNode statements = render(Map.of()).resource("SchedulerRole").path("Properties").path("Policies").get(0)

@@ -121,6 +121,25 @@ class DeployImageTest {
     }
 
     @Test
+    void theImageCanBundleThePostgresDriverThroughAMavenProfile() throws Exception {
+        // given
+        var pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(java.nio.file.Path.of("pom.xml").toFile());
+        var xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+
+        // when
+        String scope = xpath.evaluate("/project/profiles/profile[id='postgres']/dependencies/dependency"
+                + "[groupId='org.postgresql' and artifactId='postgresql']/scope", pom);
+        String defaultDriver = xpath.evaluate("/project/dependencies/dependency[groupId='org.postgresql']", pom);
+
+        // then
+        assertThat(scope).isEqualTo("runtime");
+        assertThat(defaultDriver).as("H2 only by default").isEmpty();
+        assertThat(of(dockerfile(), "ARG")).anyMatch(a -> a.startsWith("MAVEN_PROFILES"));
+        assertThat(of(dockerfile(), "RUN")).anyMatch(r -> r.contains("${MAVEN_PROFILES:+-P${MAVEN_PROFILES}}"));
+    }
+
+    @Test
     void theBuildContextLeavesOutBuildOutputAndHistory() {
         List<String> ignored = lines(DEPLOY.resolve("Dockerfile.dockerignore"));
         assertThat(ignored).contains(".git", "**/target");
