@@ -1,0 +1,116 @@
+package io.iamaudit.collect;
+
+import io.iamaudit.stage.AccessAnalyzerState;
+import io.iamaudit.stage.AccessAnalyzerState.Analyzer;
+import io.iamaudit.stage.AccessAnalyzerState.AnalyzerFinding;
+import io.iamaudit.stage.AccessAnalyzerState.UnusedAction;
+import io.iamaudit.stage.AccessAnalyzerState.UnusedPermission;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.accessanalyzer.model.Criterion;
+import software.amazon.awssdk.services.accessanalyzer.model.FindingDetails;
+import software.amazon.awssdk.services.accessanalyzer.model.FindingSummaryV2;
+import software.amazon.awssdk.services.accessanalyzer.model.GetFindingV2Response;
+import software.amazon.awssdk.services.accessanalyzer.model.Type;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What IAM Access Analyzer knows about one account. When the organization has analyzers (found once per run by
+ * {@link OrgAnalyzerLocator}), their ACTIVE findings on this account's resources are read in the analyzer owner's
+ * account; otherwise the account's own ACCOUNT / ACCOUNT_UNUSED_ACCESS analyzers are used. No analyzer at all gives
+ * a state with no analyzers, which the analysis reports as a gap.
+ */
+public final class AccessAnalyzerCollector {
+
+    private final OrgAnalyzers org;
+    private final AccessAnalyzerClient accountClient;
+    private final String accountId;
+
+    public AccessAnalyzerCollector(OrgAnalyzers org, AccessAnalyzerClient accountClient, String accountId) {
+        this.org = org == null ? OrgAnalyzers.none("not looked up") : org;
+        this.accountClient = accountClient;
+        this.accountId = accountId;
+    }
+
+    public AccessAnalyzerState collect() {
+        if (!org.active().isEmpty()) {
+            return new AccessAnalyzerState(org.analyzers(), findings(org.client(), org.active()));
+        }
+        List<Analyzer> own = new ArrayList<>(analyzers(accountClient, Type.ACCOUNT, accountId));
+        own.addAll(analyzers(accountClient, Type.ACCOUNT_UNUSED_ACCESS, accountId));
+        List<Analyzer> active = own.stream().filter(a -> "ACTIVE".equals(a.status())).toList();
+        return new AccessAnalyzerState(own, findings(accountClient, active));
+    }
+
+    static List<Analyzer> analyzers(AccessAnalyzerClient client, Type type, String owner) {
+        return client.listAnalyzersPaginator(r -> r.type(type)).analyzers().stream()
+                .map(a -> new Analyzer(a.arn(), a.name(), a.typeAsString(), a.statusAsString(), owner))
+                .toList();
+    }
+
+    private List<AnalyzerFinding> findings(AccessAnalyzerClient client, List<Analyzer> analyzers) {
+        Map<String, Criterion> filter = Map.of(
+                "resourceOwnerAccount", Criterion.builder().eq(accountId).build(),
+                "status", Criterion.builder().eq("ACTIVE").build());
+        List<AnalyzerFinding> findings = new ArrayList<>();
+        for (Analyzer analyzer : analyzers) {
+            for (FindingSummaryV2 summary : client.listFindingsV2Paginator(r -> r.analyzerArn(analyzer.arn())
+                    .filter(filter)).findings()) {
+                findings.add(finding(client, analyzer.arn(), summary));
+            }
+        }
+        return findings;
+    }
+
+    private static AnalyzerFinding finding(AccessAnalyzerClient client, String analyzerArn, FindingSummaryV2 summary) {
+        List<FindingDetails> details = new ArrayList<>();
+        GetFindingV2Response response = null;
+        String nextToken = null;
+        do {
+            String token = nextToken;
+            response = client.getFindingV2(r -> r.analyzerArn(analyzerArn).id(summary.id()).nextToken(token));
+            details.addAll(response.findingDetails());
+            nextToken = response.nextToken();
+        } while (nextToken != null);
+        return fromDetails(analyzerArn, response, details);
+    }
+
+    static AnalyzerFinding fromDetails(String analyzerArn, GetFindingV2Response f, List<FindingDetails> details) {
+        Map<String, String> principal = new LinkedHashMap<>();
+        LinkedHashSet<String> actions = new LinkedHashSet<>();
+        Boolean isPublic = null;
+        List<UnusedPermission> unused = new ArrayList<>();
+        String accessKeyId = null;
+        Instant lastAccessed = null;
+        for (FindingDetails d : details) {
+            if (d.externalAccessDetails() != null) {
+                principal.putAll(d.externalAccessDetails().principal());
+                actions.addAll(d.externalAccessDetails().action());
+                isPublic = Boolean.TRUE.equals(isPublic) || Boolean.TRUE.equals(d.externalAccessDetails().isPublic());
+            }
+            if (d.unusedPermissionDetails() != null) {
+                var u = d.unusedPermissionDetails();
+                unused.add(new UnusedPermission(u.serviceNamespace(), u.lastAccessed(), u.actions().stream()
+                        .map(a -> new UnusedAction(a.action(), a.lastAccessed())).toList()));
+            }
+            if (d.unusedIamUserAccessKeyDetails() != null) {
+                accessKeyId = d.unusedIamUserAccessKeyDetails().accessKeyId();
+                lastAccessed = d.unusedIamUserAccessKeyDetails().lastAccessed();
+            }
+            if (d.unusedIamRoleDetails() != null) {
+                lastAccessed = d.unusedIamRoleDetails().lastAccessed();
+            }
+            if (d.unusedIamUserPasswordDetails() != null) {
+                lastAccessed = d.unusedIamUserPasswordDetails().lastAccessed();
+            }
+        }
+        return new AnalyzerFinding(f.id(), analyzerArn, f.findingTypeAsString(), f.resource(),
+                f.resourceTypeAsString(), f.resourceOwnerAccount(), f.statusAsString(), f.createdAt(),
+                f.updatedAt(), principal, new ArrayList<>(actions), isPublic, unused, accessKeyId, lastAccessed);
+    }
+}

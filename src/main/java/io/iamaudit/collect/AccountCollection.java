@@ -1,0 +1,64 @@
+package io.iamaudit.collect;
+
+import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.AccountSnapshot;
+import io.iamaudit.stage.Collected;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One account as collected: the snapshot, and the AWS calls it took.
+ *
+ * @param awsCalls       HTTP attempts per {@code service:Operation}, retries included
+ * @param throttledCalls attempts AWS throttled, per {@code service:Operation} (also counted in {@code awsCalls})
+ */
+public record AccountCollection(AccountSnapshot snapshot, Map<String, Long> awsCalls,
+                                Map<String, Long> throttledCalls) {
+
+    public AccountCollection {
+        awsCalls = Map.copyOf(awsCalls);
+        throttledCalls = Map.copyOf(throttledCalls);
+    }
+
+    /** Data set name to failure reason, for every data set that could not be collected. */
+    public Map<String, String> failures() {
+        Map<String, String> failures = new LinkedHashMap<>();
+        dataSets().forEach((name, set) -> {
+            if (set.missing()) {
+                failures.put(name, set.error());
+            }
+        });
+        return failures;
+    }
+
+    private Map<String, Collected<?>> dataSets() {
+        Map<String, Collected<?>> sets = new LinkedHashMap<>();
+        sets.put("credentialReport", snapshot.credentialReport());
+        sets.put("authorization", snapshot.authorization());
+        sets.put("passwordPolicy", snapshot.passwordPolicy());
+        sets.put("summary", snapshot.summary());
+        sets.put("identityProviders", snapshot.identityProviders());
+        sets.put("virtualMfaDevices", snapshot.virtualMfaDevices());
+        sets.put("serverCertificates", snapshot.serverCertificates());
+        sets.put("lastAccessed", snapshot.lastAccessed());
+        sets.put("accessAnalyzer", snapshot.accessAnalyzer());
+        return sets;
+    }
+
+    /** True when not a single data set could be read: the account was effectively not accessible. */
+    public boolean nothingCollected() {
+        return failures().size() == dataSets().size();
+    }
+
+    /** The coverage row of an audited account; its reason lists the data sets that could not be collected. */
+    public AccountCoverage coverage(String runId) {
+        List<String> reasons = new ArrayList<>();
+        failures().forEach((name, error) -> reasons.add(name + ": " + error));
+        return new AccountCoverage(runId, snapshot.account().accountId(), snapshot.account().name(),
+                snapshot.account().ouPath(), AccountCoverage.Status.AUDITED, String.join("; ", reasons),
+                snapshot.collectedAt(), awsCalls);
+    }
+}

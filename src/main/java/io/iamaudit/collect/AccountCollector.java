@@ -1,0 +1,80 @@
+package io.iamaudit.collect;
+
+import io.iamaudit.stage.AccessAnalyzerState;
+import io.iamaudit.stage.AccountRef;
+import io.iamaudit.stage.AccountSnapshot;
+import io.iamaudit.stage.AuthorizationDetails;
+import io.iamaudit.stage.Collected;
+import io.iamaudit.stage.CredentialReport;
+import io.iamaudit.stage.PrincipalLastAccessed;
+import software.amazon.awssdk.services.iam.IamClient;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Collects one account: starts IAM's asynchronous work first (credential report, last-accessed jobs), runs the
+ * synchronous collectors while AWS works, then waits for the asynchronous results. Each data set is collected on its
+ * own: one failing is recorded in its {@link Collected} and the account is still audited. Only when nothing at all
+ * could be read is the account reported as inaccessible.
+ */
+public final class AccountCollector {
+
+    private final CollectorSettings settings;
+    private final Clock clock;
+
+    public AccountCollector(CollectorSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * @param org the organization's analyzers, looked up once per run ({@link OrgAnalyzers#none} when unknown)
+     * @throws AccountAccessException when every data set failed, e.g. the role lacks IAM read permissions
+     */
+    public AccountCollection collect(AccountSession session, AccountRef account, OrgAnalyzers org) {
+        IamClient iam = session.clients().iam();
+        CredentialReportCollector credentialReports =
+                new CredentialReportCollector(iam, settings.credentialReportPoller());
+        LastAccessedCollector lastAccessed = new LastAccessedCollector(iam, settings.lastAccessedPoller());
+
+        // a failure to start is not final: await() generates again and reports the error if it persists
+        attempt(credentialReports::start);
+        Collected<LastAccessedCollector.StartedJobs> jobs =
+                attempt(() -> lastAccessed.start(lastAccessed.principalArns()));
+
+        Collected<AuthorizationDetails> authorization =
+                attempt(new AuthorizationDetailsCollector(iam, settings.authorizationPageSize())::collect);
+        var passwordPolicy = attempt(new PasswordPolicyCollector(iam)::collect);
+        var summary = attempt(new AccountSummaryCollector(iam)::collect);
+        var identityProviders = attempt(new IdentityProviderCollector(iam)::collect);
+        var mfaDevices = attempt(new MfaDeviceCollector(iam)::collect);
+        var certificates = attempt(new ServerCertificateCollector(iam)::collect);
+        Collected<AccessAnalyzerState> accessAnalyzer = attempt(new AccessAnalyzerCollector(org,
+                session.clients().accessAnalyzer(), account.accountId())::collect);
+
+        Collected<CredentialReport> credentialReport = attempt(credentialReports::await);
+        Collected<List<PrincipalLastAccessed>> lastAccessedData = jobs.missing()
+                ? Collected.failed(jobs.error()) : attempt(() -> lastAccessed.await(jobs.value()));
+
+        AccountSnapshot snapshot = new AccountSnapshot(account, clock.instant(), credentialReport, authorization,
+                passwordPolicy, summary, identityProviders, mfaDevices, certificates, lastAccessedData,
+                accessAnalyzer);
+        AccountCollection collection = new AccountCollection(snapshot, session.counter().counts(),
+                session.counter().throttledCounts());
+        if (collection.nothingCollected()) {
+            throw new AccountAccessException(account.accountId(), null,
+                    "no data set could be collected, e.g. authorization: " + authorization.error(), null);
+        }
+        return collection;
+    }
+
+    private static <T> Collected<T> attempt(Supplier<T> collector) {
+        try {
+            return Collected.of(collector.get());
+        } catch (RuntimeException e) {
+            return Collected.failed(AwsErrors.describe(e));
+        }
+    }
+}

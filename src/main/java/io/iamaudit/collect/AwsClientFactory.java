@@ -1,0 +1,118 @@
+package io.iamaudit.collect;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.time.Duration;
+
+/**
+ * Builds the AWS clients of the audit over one shared Apache HTTP connection pool. IAM and Organizations are global
+ * services signed for us-east-1; STS and Access Analyzer use the configured region. Every client carries a retry
+ * strategy suited to throttling and the {@link CallCounter} of the account it works for.
+ */
+public final class AwsClientFactory implements AutoCloseable {
+
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+    private static final Duration BASE_BACKOFF = Duration.ofMillis(100);
+
+    private final AwsSettings settings;
+    private final SdkHttpClient httpClient;
+
+    public AwsClientFactory(AwsSettings settings) {
+        this.settings = settings;
+        // parallel partitions share the pool; the default of 50 connections is plenty for a few threads
+        this.httpClient = ApacheHttpClient.builder()
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    /** Clients acting with the base credentials (the management account, or the audited account itself). */
+    public AwsClients baseClients(CallCounter counter) {
+        return clients(settings.credentials(), counter);
+    }
+
+    public AwsClients clients(AwsCredentialsProvider credentials, CallCounter counter) {
+        return new AwsClients(iam(credentials, counter), sts(credentials, counter),
+                organizations(credentials, counter), accessAnalyzer(credentials, counter));
+    }
+
+    public IamClient iam(AwsCredentialsProvider credentials, CallCounter counter) {
+        return configure(IamClient.builder(), Region.AWS_GLOBAL, credentials, counter).build();
+    }
+
+    public StsClient sts(AwsCredentialsProvider credentials, CallCounter counter) {
+        return configure(StsClient.builder(), settings.region(), credentials, counter).build();
+    }
+
+    public OrganizationsClient organizations(AwsCredentialsProvider credentials, CallCounter counter) {
+        return configure(OrganizationsClient.builder(), Region.US_EAST_1, credentials, counter).build();
+    }
+
+    public AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials, CallCounter counter) {
+        return configure(AccessAnalyzerClient.builder(), settings.region(), credentials, counter).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, Region region, AwsCredentialsProvider credentials, CallCounter counter) {
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .httpClient(httpClient)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(retryStrategy())
+                        .addExecutionInterceptor(counter)
+                        .build());
+        if (settings.endpointOverride() != null) {
+            builder.endpointOverride(settings.endpointOverride());
+        }
+        return builder;
+    }
+
+    /**
+     * Exponential backoff with full jitter, throttling errors starting from a longer base. The standard strategy's
+     * circuit breaker is off: in a batch that fans out over accounts, a burst of throttling must slow the run down,
+     * not turn retries off for everything that follows.
+     */
+    RetryStrategy retryStrategy() {
+        Duration throttlingBase = settings.throttlingBaseDelay() == null
+                ? Duration.ofSeconds(1) : settings.throttlingBaseDelay();
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(BASE_BACKOFF, MAX_BACKOFF);
+        BackoffStrategy throttlingBackoff = BackoffStrategy.exponentialDelay(throttlingBase, MAX_BACKOFF);
+        if (settings.retryMode() == RetryMode.STANDARD) {
+            return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(settings.maxAttempts())
+                    .backoffStrategy(backoff)
+                    .throttlingBackoffStrategy(throttlingBackoff)
+                    .circuitBreakerEnabled(false)
+                    .build();
+        }
+        return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                .maxAttempts(settings.maxAttempts())
+                .backoffStrategy(backoff)
+                .throttlingBackoffStrategy(throttlingBackoff)
+                .build();
+    }
+
+    @Override
+    public void close() {
+        httpClient.close();
+    }
+}

@@ -1,0 +1,131 @@
+package io.iamaudit.collect;
+
+import io.iamaudit.stage.PrincipalLastAccessed;
+import io.iamaudit.stage.ServiceLastAccessed;
+import io.iamaudit.stage.ServiceLastAccessed.ActionLastAccessed;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessAdvisorUsageGranularityType;
+import software.amazon.awssdk.services.iam.model.GetServiceLastAccessedDetailsResponse;
+import software.amazon.awssdk.services.iam.model.JobStatusType;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.User;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Service and action last-accessed data (Access Advisor) for every user and role. All jobs are generated first, then
+ * polled together within one budget, the way Aardvark does it. A job id is only readable by the session that created
+ * it, so one instance must generate and read with the same per-account client. A principal whose job fails keeps its
+ * error; the others are unaffected.
+ */
+public final class LastAccessedCollector {
+
+    private final IamClient iam;
+    private final Poller poller;
+
+    public LastAccessedCollector(IamClient iam, Poller poller) {
+        this.iam = iam;
+        this.poller = poller;
+    }
+
+    /** The jobs generated for an account: a job id or a generation error per principal ARN, in order. */
+    public record StartedJobs(Map<String, String> jobIds, Map<String, String> errors) {
+    }
+
+    public List<PrincipalLastAccessed> collect() {
+        return await(start(principalArns()));
+    }
+
+    /** Every user and role of the account (ListUsers, ListRoles). */
+    public List<String> principalArns() {
+        List<String> arns = new ArrayList<>();
+        iam.listUsersPaginator().users().stream().map(User::arn).forEach(arns::add);
+        iam.listRolesPaginator().roles().stream().map(Role::arn).forEach(arns::add);
+        return arns;
+    }
+
+    public StartedJobs start(List<String> principalArns) {
+        Map<String, String> jobIds = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String arn : principalArns) {
+            try {
+                jobIds.put(arn, iam.generateServiceLastAccessedDetails(r -> r.arn(arn)
+                        .granularity(AccessAdvisorUsageGranularityType.ACTION_LEVEL)).jobId());
+            } catch (SdkException e) {
+                errors.put(arn, "GenerateServiceLastAccessedDetails failed: " + AwsErrors.describe(e));
+            }
+        }
+        return new StartedJobs(jobIds, errors);
+    }
+
+    public List<PrincipalLastAccessed> await(StartedJobs jobs) {
+        Map<String, PrincipalLastAccessed> done = new LinkedHashMap<>();
+        jobs.errors().forEach((arn, error) -> done.put(arn, new PrincipalLastAccessed(arn, List.of(), error)));
+        Map<String, String> pending = new LinkedHashMap<>(jobs.jobIds());
+        try {
+            poller.poll("last-accessed jobs", () -> {
+                pending.entrySet().removeIf(job -> {
+                    Optional<PrincipalLastAccessed> result = read(job.getKey(), job.getValue());
+                    result.ifPresent(r -> done.put(r.principalArn(), r));
+                    return result.isPresent();
+                });
+                return pending.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
+            });
+        } catch (Poller.PollTimeoutException e) {
+            pending.keySet().forEach(arn -> done.put(arn, new PrincipalLastAccessed(arn, List.of(),
+                    "job did not complete in time: " + e.getMessage())));
+        }
+        List<PrincipalLastAccessed> ordered = new ArrayList<>();
+        for (String arn : order(jobs)) {
+            ordered.add(done.get(arn));
+        }
+        return ordered;
+    }
+
+    /** The principal's result when its job has finished (successfully or not), empty while it runs. */
+    private Optional<PrincipalLastAccessed> read(String arn, String jobId) {
+        try {
+            GetServiceLastAccessedDetailsResponse page = iam.getServiceLastAccessedDetails(r -> r.jobId(jobId));
+            if (page.jobStatus() == JobStatusType.IN_PROGRESS) {
+                return Optional.empty();
+            }
+            if (page.jobStatus() != JobStatusType.COMPLETED) {
+                String reason = page.error() == null ? page.jobStatusAsString()
+                        : page.error().code() + ": " + page.error().message();
+                return Optional.of(new PrincipalLastAccessed(arn, List.of(), "job failed: " + reason));
+            }
+            List<ServiceLastAccessed> services = new ArrayList<>();
+            while (true) {
+                page.servicesLastAccessed().forEach(s -> services.add(service(s)));
+                if (!Boolean.TRUE.equals(page.isTruncated()) || page.marker() == null) {
+                    break;
+                }
+                String marker = page.marker();
+                page = iam.getServiceLastAccessedDetails(r -> r.jobId(jobId).marker(marker));
+            }
+            return Optional.of(new PrincipalLastAccessed(arn, services, null));
+        } catch (SdkException e) {
+            return Optional.of(new PrincipalLastAccessed(arn, List.of(),
+                    "GetServiceLastAccessedDetails failed: " + AwsErrors.describe(e)));
+        }
+    }
+
+    static ServiceLastAccessed service(software.amazon.awssdk.services.iam.model.ServiceLastAccessed s) {
+        List<ActionLastAccessed> actions = s.trackedActionsLastAccessed().stream()
+                .map(a -> new ActionLastAccessed(a.actionName(), a.lastAccessedTime(), a.lastAccessedRegion()))
+                .toList();
+        return new ServiceLastAccessed(s.serviceNamespace(), s.serviceName(), s.lastAuthenticated(),
+                s.lastAuthenticatedRegion(), actions);
+    }
+
+    private static List<String> order(StartedJobs jobs) {
+        List<String> arns = new ArrayList<>(jobs.jobIds().keySet());
+        jobs.errors().keySet().stream().filter(arn -> !arns.contains(arn)).forEach(arns::add);
+        return arns;
+    }
+}

@@ -1,0 +1,170 @@
+package io.iamaudit.stage;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@link StagingRepository} over JDBC (H2 or PostgreSQL), schema in {@code schema-staging.sql}. Each record is one
+ * row of JSON ({@link StageJson}) under its key; findings also keep rule, severity and status as columns so they can
+ * be queried. Every save deletes the key's rows and inserts within one transaction, so a rerun of a partition leaves
+ * no duplicates. The streams hold a database cursor and connection until closed: use try-with-resources.
+ * (On PostgreSQL the fetch size only streams inside a transaction, i.e. with auto-commit off.)
+ */
+public final class JdbcStagingRepository implements StagingRepository {
+
+    private static final int FETCH_SIZE = 200;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public JdbcStagingRepository(DataSource dataSource) {
+        this(dataSource, new DataSourceTransactionManager(dataSource));
+    }
+
+    /** Joins the caller's transaction when {@code transactionManager} manages the same data source. */
+    public JdbcStagingRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Creates the staging tables when missing (idempotent). */
+    public void createSchema() {
+        ResourceDatabasePopulator populator = new ResourceDatabasePopulator(new ClassPathResource("schema-staging.sql"));
+        populator.execute(jdbc.getDataSource());
+    }
+
+    @Override
+    public void saveRun(AuditRun run) {
+        inTransaction(() -> {
+            jdbc.update("DELETE FROM stg_run WHERE run_id = ?", run.runId());
+            jdbc.update("INSERT INTO stg_run (run_id, status, started_at, payload) VALUES (?, ?, ?, ?)",
+                    run.runId(), run.status().name(), Timestamp.from(run.startedAt()), StageJson.write(run));
+        });
+    }
+
+    @Override
+    public Optional<AuditRun> run(String runId) {
+        return jdbc.query("SELECT payload FROM stg_run WHERE run_id = ?", json(AuditRun.class), runId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<AuditRun> latestUnfinishedRun() {
+        return jdbc.query("SELECT payload FROM stg_run WHERE status <> ? ORDER BY started_at DESC, run_id DESC"
+                        + " FETCH FIRST 1 ROWS ONLY", json(AuditRun.class), AuditRun.Status.PUBLISHED.name())
+                .stream().findFirst();
+    }
+
+    @Override
+    public void saveAccounts(String runId, List<AccountRef> accounts) {
+        inTransaction(() -> {
+            jdbc.update("DELETE FROM stg_account WHERE run_id = ?", runId);
+            jdbc.batchUpdate("INSERT INTO stg_account (run_id, account_id, list_order, payload) VALUES (?, ?, ?, ?)",
+                    java.util.stream.IntStream.range(0, accounts.size()).mapToObj(i -> new Object[]{runId,
+                            accounts.get(i).accountId(), i, StageJson.write(accounts.get(i))}).toList());
+        });
+    }
+
+    @Override
+    public List<AccountRef> accounts(String runId) {
+        return jdbc.query("SELECT payload FROM stg_account WHERE run_id = ? ORDER BY list_order",
+                json(AccountRef.class), runId);
+    }
+
+    @Override
+    public void saveCoverage(AccountCoverage coverage) {
+        inTransaction(() -> {
+            jdbc.update("DELETE FROM stg_coverage WHERE run_id = ? AND account_id = ?",
+                    coverage.runId(), coverage.accountId());
+            jdbc.update("INSERT INTO stg_coverage (run_id, account_id, status, payload) VALUES (?, ?, ?, ?)",
+                    coverage.runId(), coverage.accountId(), coverage.status().name(), StageJson.write(coverage));
+        });
+    }
+
+    @Override
+    public List<AccountCoverage> coverage(String runId) {
+        return jdbc.query("SELECT payload FROM stg_coverage WHERE run_id = ? ORDER BY account_id",
+                json(AccountCoverage.class), runId);
+    }
+
+    @Override
+    public void saveSnapshot(String runId, AccountSnapshot snapshot) {
+        String accountId = snapshot.account().accountId();
+        inTransaction(() -> {
+            jdbc.update("DELETE FROM stg_snapshot WHERE run_id = ? AND account_id = ?", runId, accountId);
+            jdbc.update("INSERT INTO stg_snapshot (run_id, account_id, payload) VALUES (?, ?, ?)",
+                    runId, accountId, StageJson.write(snapshot));
+        });
+    }
+
+    @Override
+    public Optional<AccountSnapshot> snapshot(String runId, String accountId) {
+        return jdbc.query("SELECT payload FROM stg_snapshot WHERE run_id = ? AND account_id = ?",
+                json(AccountSnapshot.class), runId, accountId).stream().findFirst();
+    }
+
+    @Override
+    public void replaceAnalysis(String runId, String accountId, List<Finding> findings, List<RuleOutcome> outcomes,
+                                List<LeastPrivilegeRecommendation> recommendations) {
+        inTransaction(() -> {
+            for (String table : List.of("stg_finding", "stg_outcome", "stg_recommendation")) {
+                jdbc.update("DELETE FROM " + table + " WHERE run_id = ? AND account_id = ?", runId, accountId);
+            }
+            jdbc.batchUpdate("INSERT INTO stg_finding (run_id, account_id, finding_id, rule_id, severity, status,"
+                            + " payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    findings.stream().map(f -> new Object[]{runId, accountId, f.findingId(), f.ruleId(),
+                            f.severity().name(), f.status().name(), StageJson.write(f)}).toList());
+            jdbc.batchUpdate("INSERT INTO stg_outcome (run_id, account_id, rule_id, outcome, payload)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    outcomes.stream().map(o -> new Object[]{runId, accountId, o.ruleId(), o.outcome().name(),
+                            StageJson.write(o)}).toList());
+            jdbc.batchUpdate("INSERT INTO stg_recommendation (run_id, account_id, recommendation_id, payload)"
+                            + " VALUES (?, ?, ?, ?)",
+                    recommendations.stream().map(r -> new Object[]{runId, accountId, r.recommendationId(),
+                            StageJson.write(r)}).toList());
+        });
+    }
+
+    @Override
+    public Stream<Finding> findings(String runId) {
+        return jdbc.queryForStream("SELECT payload FROM stg_finding WHERE run_id = ? ORDER BY account_id, finding_id",
+                json(Finding.class), runId);
+    }
+
+    @Override
+    public Stream<RuleOutcome> outcomes(String runId) {
+        return jdbc.queryForStream("SELECT payload FROM stg_outcome WHERE run_id = ? ORDER BY account_id, rule_id",
+                json(RuleOutcome.class), runId);
+    }
+
+    @Override
+    public Stream<LeastPrivilegeRecommendation> recommendations(String runId) {
+        return jdbc.queryForStream("SELECT payload FROM stg_recommendation WHERE run_id = ?"
+                + " ORDER BY account_id, recommendation_id", json(LeastPrivilegeRecommendation.class), runId);
+    }
+
+    @Override
+    public Stream<AccountSnapshot> snapshots(String runId) {
+        return jdbc.queryForStream("SELECT payload FROM stg_snapshot WHERE run_id = ? ORDER BY account_id",
+                json(AccountSnapshot.class), runId);
+    }
+
+    private void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
+    }
+
+    private static <T> org.springframework.jdbc.core.RowMapper<T> json(Class<T> type) {
+        return (rs, row) -> StageJson.read(rs.getString(1), type);
+    }
+}

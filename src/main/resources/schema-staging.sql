@@ -1,0 +1,61 @@
+-- Staging store of iam-audit: one row per record, keyed by run and account, the record itself as JSON.
+-- Portable to H2 and PostgreSQL; every statement is idempotent.
+CREATE TABLE IF NOT EXISTS stg_run (
+    run_id      VARCHAR(100) NOT NULL PRIMARY KEY,
+    status      VARCHAR(20)  NOT NULL,
+    started_at  TIMESTAMP    NOT NULL,
+    payload     TEXT         NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS stg_account (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    list_order  INTEGER      NOT NULL,
+    payload     TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id)
+);
+
+CREATE TABLE IF NOT EXISTS stg_coverage (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    status      VARCHAR(20)  NOT NULL,
+    payload     TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id)
+);
+
+CREATE TABLE IF NOT EXISTS stg_snapshot (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    payload     TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id)
+);
+
+CREATE TABLE IF NOT EXISTS stg_finding (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    finding_id  VARCHAR(200) NOT NULL,
+    rule_id     VARCHAR(100) NOT NULL,
+    severity    VARCHAR(20)  NOT NULL,
+    status      VARCHAR(20)  NOT NULL,
+    payload     TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id, finding_id)
+);
+
+CREATE INDEX IF NOT EXISTS stg_finding_rule ON stg_finding (run_id, rule_id, severity);
+
+CREATE TABLE IF NOT EXISTS stg_outcome (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    rule_id     VARCHAR(100) NOT NULL,
+    outcome     VARCHAR(20)  NOT NULL,
+    payload     TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id, rule_id)
+);
+
+CREATE TABLE IF NOT EXISTS stg_recommendation (
+    run_id            VARCHAR(100) NOT NULL,
+    account_id        VARCHAR(12)  NOT NULL,
+    recommendation_id VARCHAR(300) NOT NULL,
+    payload           TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id, recommendation_id)
+);

@@ -1,0 +1,181 @@
+package io.iamaudit.stage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.iamaudit.stage.SampleSnapshots.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcStagingRepositoryTest {
+
+    private JdbcStagingRepository repository;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void freshDatabase() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        repository = new JdbcStagingRepository(dataSource);
+        repository.createSchema();
+        repository.createSchema(); // idempotent: a restarted run creates it again
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Test
+    void snapshotRoundTripsFieldByField() {
+        AccountSnapshot original = SampleSnapshots.snapshot("111122223333");
+
+        repository.saveSnapshot("run-1", original);
+        AccountSnapshot read = repository.snapshot("run-1", "111122223333").orElseThrow();
+
+        assertThat(read.account()).isEqualTo(original.account());
+        assertThat(read.collectedAt()).isEqualTo(original.collectedAt());
+        assertThat(read.credentialReport()).isEqualTo(original.credentialReport());
+        assertThat(read.credentialReport().value().rows().get(1).extra()).containsEntry("future_column", "x");
+        assertThat(read.authorization()).isEqualTo(original.authorization());
+        assertThat(read.passwordPolicy()).isEqualTo(original.passwordPolicy());
+        assertThat(read.summary()).isEqualTo(original.summary());
+        assertThat(read.identityProviders()).isEqualTo(original.identityProviders());
+        assertThat(read.virtualMfaDevices()).isEqualTo(original.virtualMfaDevices());
+        assertThat(read.serverCertificates().missing()).isTrue();
+        assertThat(read.serverCertificates()).isEqualTo(original.serverCertificates());
+        assertThat(read.lastAccessed()).isEqualTo(original.lastAccessed());
+        assertThat(read.accessAnalyzer()).isEqualTo(original.accessAnalyzer());
+        assertThat(read).isEqualTo(original);
+    }
+
+    @Test
+    void noPasswordPolicyStaysApartFromNotCollected() {
+        AccountSnapshot full = SampleSnapshots.snapshot("111122223333");
+        AccountSnapshot noPolicy = withPasswordPolicy(full, Collected.of(Optional.empty()));
+        AccountSnapshot notCollected = withPasswordPolicy(SampleSnapshots.snapshot("444455556666"),
+                Collected.failed("AccessDenied"));
+
+        repository.saveSnapshot("run-1", noPolicy);
+        repository.saveSnapshot("run-1", notCollected);
+
+        Collected<Optional<PasswordPolicy>> none = repository.snapshot("run-1", "111122223333").orElseThrow()
+                .passwordPolicy();
+        assertThat(none.missing()).isFalse();
+        assertThat(none.value()).isEmpty();
+        Collected<Optional<PasswordPolicy>> failed = repository.snapshot("run-1", "444455556666").orElseThrow()
+                .passwordPolicy();
+        assertThat(failed.missing()).isTrue();
+        assertThat(failed.error()).isEqualTo("AccessDenied");
+    }
+
+    @Test
+    void savingTheSameAccountTwiceLeavesOneCopy() {
+        repository.saveSnapshot("run-1", SampleSnapshots.snapshot("111122223333"));
+        repository.saveSnapshot("run-1", SampleSnapshots.snapshot("111122223333"));
+        repository.saveSnapshot("run-2", SampleSnapshots.snapshot("111122223333"));
+
+        assertThat(count("stg_snapshot", "run-1")).isEqualTo(1);
+        assertThat(count("stg_snapshot", "run-2")).isEqualTo(1);
+    }
+
+    @Test
+    void replacingAnalysisReplacesOnlyThatAccount() {
+        repository.replaceAnalysis("run-1", "111122223333",
+                List.of(SampleSnapshots.finding("run-1", "111122223333", "f-1", Severity.HIGH),
+                        SampleSnapshots.finding("run-1", "111122223333", "f-2", Severity.LOW)),
+                List.of(new RuleOutcome("run-1", "111122223333", "iam_user_mfa", RuleOutcome.Outcome.FAIL, 2, null)),
+                List.of(SampleSnapshots.recommendation("run-1", "111122223333", "r-1")));
+        repository.replaceAnalysis("run-1", "444455556666",
+                List.of(SampleSnapshots.finding("run-1", "444455556666", "f-9", Severity.CRITICAL)),
+                List.of(), List.of());
+        // the partition of the first account is rerun and finds less
+        Finding rerun = SampleSnapshots.finding("run-1", "111122223333", "f-1", Severity.HIGH);
+        repository.replaceAnalysis("run-1", "111122223333", List.of(rerun),
+                List.of(new RuleOutcome("run-1", "111122223333", "iam_user_mfa", RuleOutcome.Outcome.FAIL, 1, null)),
+                List.of(SampleSnapshots.recommendation("run-1", "111122223333", "r-1")));
+
+        try (Stream<Finding> findings = repository.findings("run-1")) {
+            assertThat(findings.map(Finding::findingId)).containsExactly("f-1", "f-9");
+        }
+        try (Stream<RuleOutcome> outcomes = repository.outcomes("run-1")) {
+            assertThat(outcomes.toList()).singleElement().extracting(RuleOutcome::findings).isEqualTo(1);
+        }
+        try (Stream<LeastPrivilegeRecommendation> recommendations = repository.recommendations("run-1")) {
+            assertThat(recommendations.toList()).containsExactly(
+                    SampleSnapshots.recommendation("run-1", "111122223333", "r-1"));
+        }
+        assertThat(jdbc.queryForList("SELECT rule_id, severity, status FROM stg_finding WHERE account_id = ?",
+                "444455556666")).containsExactly(Map.of("RULE_ID", "iam_user_mfa", "SEVERITY", "CRITICAL",
+                "STATUS", "FAIL"));
+    }
+
+    @Test
+    void findingsRoundTripWithDates() {
+        Finding finding = SampleSnapshots.finding("run-1", "111122223333", "f-1", Severity.MEDIUM);
+        repository.replaceAnalysis("run-1", "111122223333", List.of(finding), List.of(), List.of());
+
+        try (Stream<Finding> findings = repository.findings("run-1")) {
+            assertThat(findings.toList()).containsExactly(finding);
+        }
+    }
+
+    @Test
+    void snapshotStreamReturnsEveryAccountOfTheRun() {
+        for (int i = 0; i < 25; i++) {
+            repository.saveSnapshot("run-1", SampleSnapshots.snapshot(String.format("%012d", i)));
+        }
+        repository.saveSnapshot("run-other", SampleSnapshots.snapshot("999999999999"));
+
+        try (Stream<AccountSnapshot> snapshots = repository.snapshots("run-1")) {
+            assertThat(snapshots.map(s -> s.account().accountId()).toList()).hasSize(25)
+                    .doesNotContain("999999999999").isSorted();
+        }
+    }
+
+    @Test
+    void runsAccountsAndCoverageRoundTrip() {
+        AuditRun older = new AuditRun("run-1", "org-audit", T0, "o-example", "999999999999",
+                "arn:aws:iam::999999999999:user/auditor", Map.of("role", "OrganizationAccountAccessRole"),
+                AuditRun.Status.COLLECTED);
+        AuditRun newer = new AuditRun("run-2", "org-audit", T0.plusSeconds(3600), "o-example", "999999999999",
+                null, Map.of(), AuditRun.Status.RUNNING);
+        AuditRun published = new AuditRun("run-3", "org-audit", T0.plusSeconds(7200), "o-example",
+                "999999999999", null, Map.of(), AuditRun.Status.PUBLISHED);
+        repository.saveRun(older);
+        repository.saveRun(newer);
+        repository.saveRun(published);
+        repository.saveRun(newer.withStatus(AuditRun.Status.ANALYZED));
+
+        assertThat(repository.run("run-1")).hasValue(older);
+        assertThat(repository.latestUnfinishedRun()).hasValue(newer.withStatus(AuditRun.Status.ANALYZED));
+
+        List<AccountRef> accounts = List.of(SampleSnapshots.account("222222222222"),
+                SampleSnapshots.account("111111111111"));
+        repository.saveAccounts("run-1", accounts);
+        repository.saveAccounts("run-1", accounts);
+        assertThat(repository.accounts("run-1")).containsExactlyElementsOf(accounts);
+
+        AccountCoverage coverage = new AccountCoverage("run-1", "111111111111", "acct", "Root", 
+                AccountCoverage.Status.AUDITED, "", T0, Map.of("iam:GetAccountSummary", 1L));
+        repository.saveCoverage(coverage);
+        repository.saveCoverage(new AccountCoverage("run-1", "111111111111", "acct", "Root",
+                AccountCoverage.Status.FAILED, "AccessDenied", T0, Map.of()));
+        assertThat(repository.coverage("run-1")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(AccountCoverage.Status.FAILED));
+        assertThat(coverage.totalCalls()).isEqualTo(1);
+    }
+
+    private int count(String table, String runId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Integer.class, runId);
+    }
+
+    private static AccountSnapshot withPasswordPolicy(AccountSnapshot s, Collected<Optional<PasswordPolicy>> p) {
+        return new AccountSnapshot(s.account(), s.collectedAt(), s.credentialReport(), s.authorization(), p,
+                s.summary(), s.identityProviders(), s.virtualMfaDevices(), s.serverCertificates(), s.lastAccessed(),
+                s.accessAnalyzer());
+    }
+}
