@@ -39,11 +39,22 @@ class BatchAuditJobRunner implements AuditJobRunner {
         return execute(RunIds.next(clock), kind, 1);
     }
 
+    /**
+     * Resumes the newest run: an interrupted or failed one continues under its own id (it was never published); a
+     * published run with failed accounts continues as a new run that collects only those accounts.
+     */
     @Override
     public RunResult restart() {
-        AuditRun run = staging.latestUnfinishedRun()
-                .orElseThrow(() -> new RunRequestException("nothing to restart: every staged run was published"));
-        return execute(run.runId(), run.kind(), clock.millis());
+        AuditRun latest = staging.latestRun()
+                .orElseThrow(() -> new RunRequestException("nothing to restart: no run has been staged in this job repository"));
+        if (latest.status() != AuditRun.Status.PUBLISHED) {
+            return execute(latest.runId(), latest.kind(), clock.millis());
+        }
+        if (!RunContinuation.hasFailures(staging, latest)) {
+            throw new RunRequestException("nothing to restart: run " + latest.runId() + " was published complete");
+        }
+        AuditRun continued = new RunContinuation(staging, clock).continueFrom(latest);
+        return execute(continued.runId(), continued.kind(), clock.millis());
     }
 
     private RunResult execute(String runId, String kind, long attempt) {

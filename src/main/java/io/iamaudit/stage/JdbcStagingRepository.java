@@ -67,6 +67,12 @@ public final class JdbcStagingRepository implements StagingRepository {
     }
 
     @Override
+    public Optional<AuditRun> latestRun() {
+        return jdbc.query("SELECT payload FROM stg_run ORDER BY started_at DESC, run_id DESC FETCH FIRST 1 ROWS ONLY",
+                json(AuditRun.class)).stream().findFirst();
+    }
+
+    @Override
     public void saveAccounts(String runId, List<AccountRef> accounts) {
         inTransaction(() -> {
             jdbc.update("DELETE FROM stg_account WHERE run_id = ?", runId);

@@ -18,6 +18,9 @@ public interface StagingRepository {
     /** The newest run that did not reach PUBLISHED, if any (what {@code restart} resumes). */
     Optional<AuditRun> latestUnfinishedRun();
 
+    /** The newest run of any status, if any. */
+    Optional<AuditRun> latestRun();
+
     void saveAccounts(String runId, List<AccountRef> accounts);
 
     List<AccountRef> accounts(String runId);

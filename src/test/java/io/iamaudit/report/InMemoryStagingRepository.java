@@ -60,6 +60,11 @@ public final class InMemoryStagingRepository implements StagingRepository {
     }
 
     @Override
+    public Optional<AuditRun> latestRun() {
+        return runs.values().stream().max(Comparator.comparing(AuditRun::startedAt));
+    }
+
+    @Override
     public void saveAccounts(String runId, List<AccountRef> list) {
         accounts.put(runId, List.copyOf(list));
     }

@@ -1,0 +1,139 @@
+package io.iamaudit.job;
+
+import io.iamaudit.IamAuditApplication;
+import io.iamaudit.cli.ExitCode;
+import io.iamaudit.sandbox.SandboxProfile;
+import io.iamaudit.sandbox.SandboxServer;
+import io.iamaudit.sandbox.Scenarios;
+import io.iamaudit.sandbox.scenario.AccountSpec;
+import io.iamaudit.sandbox.scenario.Scenario;
+import io.iamaudit.sandbox.scenario.UserSpec;
+import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.AccountSnapshot;
+import io.iamaudit.stage.IamUser;
+import io.iamaudit.stage.StagingRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole job, in process, against the sandbox organization: discover, collect, analyze, report, publish. */
+@SpringBootTest(classes = IamAuditApplication.class)
+class AuditJobFunctionalTest {
+
+    private static final Scenario SCENARIO = Scenarios.fidelity();
+    private static final SandboxServer SANDBOX = SandboxServer.start(SCENARIO, SandboxProfile.instant(), 0);
+    private static final Path WORK = tempDir();
+
+    @Autowired
+    AuditJobRunner runner;
+
+    @Autowired
+    StagingRepository staging;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:audit-job-test;DB_CLOSE_DELAY=-1");
+        registry.add("iam-audit.home", () -> WORK.resolve("home").toString());
+        registry.add("iam-audit.output", () -> "file:" + WORK.resolve("out"));
+        registry.add("iam-audit.aws.endpoint", () -> SANDBOX.endpoint().toString());
+        registry.add("iam-audit.aws.access-key-id", () -> SANDBOX.managementCredentials().accessKeyId());
+        registry.add("iam-audit.aws.secret-access-key", () -> SANDBOX.managementCredentials().secretAccessKey());
+        registry.add("iam-audit.aws.throttling-base-delay-millis", () -> "20");
+    }
+
+    @AfterEach
+    void clearFaults() {
+        SANDBOX.faults().clear();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        SANDBOX.close();
+    }
+
+    @Test
+    void stagesEveryAccountAsTheScenarioDescribesItAndPublishes() throws IOException {
+        // when
+        RunResult result = runner.start("org-audit");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(ExitCode.COMPLETE);
+        assertThat(result.audited()).isEqualTo(SCENARIO.accounts().size());
+        for (AccountSpec account : SCENARIO.accounts()) {
+            AccountSnapshot snapshot = staging.snapshot(result.runId(), account.id()).orElseThrow();
+            Map<String, IamUser> staged = snapshot.authorization().value().users().stream()
+                    .collect(Collectors.toMap(IamUser::userName, u -> u));
+            assertThat(staged.keySet()).containsExactlyInAnyOrderElementsOf(
+                    account.users().stream().map(UserSpec::name).toList());
+            for (UserSpec user : account.users()) {
+                assertThat(staged.get(user.name()).groups()).containsExactlyInAnyOrderElementsOf(user.groups());
+            }
+            assertThat(snapshot.credentialReport().missing()).isFalse();
+            assertThat(snapshot.credentialReport().value().users().count()).isEqualTo(account.users().size());
+            assertThat(snapshot.lastAccessed().missing()).isFalse();
+        }
+        assertThat(result.findings()).isPositive();
+        Path runFolder = Path.of(result.published());
+        assertThat(runFolder.resolve("manifest.json")).isRegularFile();
+        assertThat(Files.readString(WORK.resolve("out/latest.json"))).contains(result.runId());
+        assertThat(staging.coverage(result.runId())).allSatisfy(c -> assertThat(c.totalCalls()).isPositive());
+    }
+
+    @Test
+    void aDeniedAccountFailsAloneAndRestartCollectsOnlyIt() {
+        // given
+        String member = SCENARIO.accounts().stream().map(AccountSpec::id)
+                .filter(id -> !id.equals(SANDBOX.managementAccountId())).findFirst().orElseThrow();
+        SANDBOX.faults().denyAssumeRole(member);
+
+        // when
+        RunResult first = runner.start("org-audit");
+
+        // then
+        assertThat(first.exitCode()).isEqualTo(ExitCode.ACCOUNTS_FAILED);
+        assertThat(first.failed()).singleElement().satisfies(f -> {
+            assertThat(f.accountId()).isEqualTo(member);
+            assertThat(f.reason()).contains("AccessDenied");
+        });
+        assertThat(first.audited()).isEqualTo(SCENARIO.accounts().size() - 1);
+
+        // when the fault is cleared
+        SANDBOX.faults().clear();
+        RunResult second = runner.restart();
+
+        // then only the failed account was collected again, and the new run is complete
+        assertThat(second.exitCode()).isEqualTo(ExitCode.COMPLETE);
+        assertThat(second.runId()).isNotEqualTo(first.runId());
+        Map<String, AccountCoverage> before = byAccount(first.runId());
+        Map<String, AccountCoverage> after = byAccount(second.runId());
+        assertThat(after.get(member).status()).isEqualTo(AccountCoverage.Status.AUDITED);
+        assertThat(after.get(SANDBOX.managementAccountId()).collectedAt())
+                .isEqualTo(before.get(SANDBOX.managementAccountId()).collectedAt());
+        assertThat(after.get(member).collectedAt()).isAfter(before.get(member).collectedAt());
+    }
+
+    private Map<String, AccountCoverage> byAccount(String runId) {
+        return staging.coverage(runId).stream().collect(Collectors.toMap(AccountCoverage::accountId, c -> c));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("audit-job-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
