@@ -22,9 +22,9 @@ final class AuditLauncher {
 
     int launch(Mode mode, Map<String, String> options) {
         Map<String, String> props = new LinkedHashMap<>(options);
+        Preflight.check(props, props.containsKey("iam-audit.sandbox.scenario"));
         try (SandboxHandle sandbox = SandboxHandle.startIfRequested(props)) {
             sandbox.addClientProperties(props);
-            Preflight.check(props, sandbox.running());
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IamAuditApplication.class)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)

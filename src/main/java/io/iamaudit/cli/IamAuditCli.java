@@ -28,7 +28,7 @@ public class IamAuditCli implements Runnable {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof UsageException) {
+            if (ex instanceof UsageException || ex instanceof io.iamaudit.job.RunRequestException) {
                 err.println("iam-audit: " + ex.getMessage());
                 err.flush();
                 return ExitCode.USAGE;
