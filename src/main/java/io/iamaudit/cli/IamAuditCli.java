@@ -1,0 +1,50 @@
+package io.iamaudit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code java -jar iam-audit.jar <command> [options]}. */
+@Command(name = "iam-audit", mixinStandardHelpOptions = true, versionProvider = IamAuditCli.Version.class,
+        description = "Audits identity management across an AWS Organization and writes auditor workbooks.",
+        subcommands = {OrgAuditCommand.class, AccountAuditCommand.class,
+                RestartCommand.class})
+public class IamAuditCli implements Runnable {
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
+    }
+
+    /** Runs the command line and returns the process exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new IamAuditCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("iam-audit: " + ex.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof UsageException) {
+                err.println("iam-audit: " + ex.getMessage());
+                err.flush();
+                return ExitCode.USAGE;
+            }
+            err.println("iam-audit: failed: " + ex);
+            err.flush();
+            return ExitCode.FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = IamAuditCli.class.getPackage().getImplementationVersion();
+            return new String[]{"iam-audit " + (v == null ? "dev" : v)};
+        }
+    }
+}
