@@ -10,6 +10,7 @@ import io.iamaudit.sandbox.SandboxServer;
 import io.iamaudit.sandbox.Scenarios;
 import io.iamaudit.stage.AccessAnalyzerState;
 import io.iamaudit.stage.AccessAnalyzerState.AnalyzerFinding;
+import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountRef;
 import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.PrincipalLastAccessed;
@@ -173,6 +174,27 @@ class SandboxCollectTest {
                     assertThat(e.accountId()).isEqualTo(MEMBER);
                     assertThat(e.getMessage()).contains("arn:aws:iam::" + MEMBER + ":role/OrganizationAccountAccessRole");
                 });
+    }
+
+    @Test
+    void aPartitionTurnsEachAccountIntoItsCoverageRow() {
+        sandbox.faults().denyAssumeRole(MEMBER);
+        AccountPartition partition = new AccountPartition(factory, new AccountCollector(settings(), Clock.systemUTC()),
+                role, MANAGEMENT, Clock.systemUTC());
+        AccountRef member = new AccountRef(MEMBER, "fidelity-member", null, "ACTIVE", "Root/Workloads", Map.of());
+        AccountRef management = new AccountRef(MANAGEMENT, "fidelity-management", null, "ACTIVE", "Root", Map.of());
+
+        AccountPartition.Result denied = partition.collect("run-1", member, OrgAnalyzers.none("not needed"));
+        AccountPartition.Result audited = partition.collect("run-1", management, OrgAnalyzers.none("not needed"));
+
+        assertThat(denied.snapshot()).isNull();
+        assertThat(denied.coverage().status()).isEqualTo(AccountCoverage.Status.FAILED);
+        assertThat(denied.coverage().reason()).startsWith("account " + MEMBER + ": AccessDenied: cannot assume");
+        assertThat(denied.coverage().awsCalls()).containsEntry("sts:AssumeRole", 1L);
+        assertThat(audited.coverage().status()).isEqualTo(AccountCoverage.Status.AUDITED);
+        assertThat(audited.coverage().awsCalls()).doesNotContainKey("sts:AssumeRole")
+                .containsEntry("iam:GetAccountSummary", 1L);
+        assertThat(audited.snapshot().account()).isEqualTo(management);
     }
 
     @Test
