@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** {@code java -jar iam-audit.jar <command> [options]}. */
 @Command(name = "iam-audit", mixinStandardHelpOptions = true, versionProvider = IamAuditCli.Version.class,
         description = "Audits identity management across an AWS Organization and writes auditor workbooks.",
-        subcommands = {OrgAuditCommand.class, AccountAuditCommand.class,
+        subcommands = {OrgAuditCommand.class, AccountAuditCommand.class, RulesCommand.class, SandboxCommand.class,
                 RestartCommand.class})
 public class IamAuditCli implements Runnable {
 

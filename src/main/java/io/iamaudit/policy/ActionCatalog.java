@@ -105,6 +105,12 @@ public final class ActionCatalog {
         return out;
     }
 
+    /** Every known action of a service, as {@code prefix:Action}; empty for an unknown prefix. */
+    public List<String> actionsOf(String prefix) {
+        Service s = service(prefix);
+        return s == null ? List.of() : s.actions().stream().map(a -> s.prefix() + ":" + a).toList();
+    }
+
     /** The service prefixes a pattern reaches ({@code *} reaches all of them). */
     public Set<String> servicesOf(ActionPattern pattern) {
         String prefix = pattern.service();

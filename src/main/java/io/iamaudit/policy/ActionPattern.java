@@ -1,13 +1,15 @@
 package io.iamaudit.policy;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * An action as written in a policy ({@code s3:GetObject}, {@code s3:Get*}, {@code *}). IAM matches actions
  * case-insensitively, with {@code *} for any run of characters and {@code ?} for one.
  */
 public record ActionPattern(String text) {
+
+    /** {@code *}: every action. */
+    public static final ActionPattern ALL = new ActionPattern("*");
 
     public ActionPattern {
         text = text.trim();
@@ -20,7 +22,7 @@ public record ActionPattern(String text) {
         if (!hasWildcard()) {
             return text.equalsIgnoreCase(action);
         }
-        return regex().matcher(action).matches();
+        return Glob.matches(text, action);
     }
 
     public boolean hasWildcard() {
@@ -38,15 +40,26 @@ public record ActionPattern(String text) {
         return "*".equals(text) || text.endsWith(":*");
     }
 
-    private Pattern regex() {
-        StringBuilder re = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
+    /**
+     * Whether every action this pattern could ever match (known to the catalog or not) is matched by {@code other}.
+     * Decided exactly for literals and trailing-{@code *} prefixes; anything else answers {@code false}, which is
+     * the safe answer for a rewriter that must never widen a policy.
+     */
+    public boolean within(ActionPattern other) {
+        if ("*".equals(other.text)) {
+            return true;
         }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
+        if (!hasWildcard()) {
+            return other.matches(text);
+        }
+        String mine = text.toLowerCase(Locale.ROOT);
+        String theirs = other.text.toLowerCase(Locale.ROOT);
+        if (mine.indexOf('?') >= 0 || mine.indexOf('*') != mine.length() - 1) {
+            return mine.equals(theirs);
+        }
+        if (theirs.indexOf('?') >= 0 || theirs.indexOf('*') != theirs.length() - 1) {
+            return false;
+        }
+        return mine.startsWith(theirs.substring(0, theirs.length() - 1));
     }
 }

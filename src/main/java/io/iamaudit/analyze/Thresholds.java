@@ -1,0 +1,49 @@
+package io.iamaudit.analyze;
+
+import java.util.List;
+
+/**
+ * Every number the rules and the least-privilege engine compare against. The defaults are the CIS AWS Foundations
+ * Benchmark (v3.0 / v5.0) values where the benchmark names one; the lead binds overrides from {@code application.yml}
+ * ({@code iam-audit.thresholds.*}).
+ *
+ * @param unusedDays                  CIS 1.12 (v3.0) / 1.11 (v5.0): credentials unused for 45 days or more are disabled
+ * @param keyRotationDays             CIS 1.14 (v3.0) / 1.13 (v5.0): access keys rotated every 90 days or less
+ * @param roleUnusedDays              Access Analyzer's default unused-access age (90 days); CIS has no role control
+ * @param rootRecentUseDays           CIS 1.7 (v3.0) / 1.6 (v5.0) says "eliminate use of the root user" without a
+ *                                    number; 30 days makes a monthly review see every use
+ * @param credentialReportMaxAgeHours IAM regenerates the report at most every 4 hours; older than a day means the
+ *                                    collector read a cached report that may miss recent changes
+ * @param leastPrivilegeWindowDays    usage window for least privilege; 90 days like Repokid and Access Analyzer
+ * @param gracePeriodDays             permissions granted in a policy version younger than this are kept: they may
+ *                                    simply not have been used yet (Repokid's "new permission" filter)
+ * @param minPasswordLength           CIS 1.8 (v3.0) / 1.7 (v5.0): minimum length 14
+ * @param passwordReuse               CIS 1.9 (v3.0) / 1.8 (v5.0) prevents reuse; Security Hub IAM.16 checks 24
+ * @param maxPasswordAge              Security Hub IAM.17 (CIS v1.2 1.11): passwords expire within 90 days
+ * @param requiredTags                tag keys every user and role must carry (ABAC); empty turns the rule into a no-op
+ * @param optOutSidPrefix             statements whose Sid starts with this are never rewritten (Repokid's NOREPO)
+ * @param breakGlassNamePatterns      globs on user or role names that least privilege must never touch
+ * @param breakGlassTag               tag key marking break-glass identities
+ */
+public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays, int rootRecentUseDays,
+                         int credentialReportMaxAgeHours, int leastPrivilegeWindowDays, int gracePeriodDays,
+                         int minPasswordLength, int passwordReuse, int maxPasswordAge, List<String> requiredTags,
+                         String optOutSidPrefix, List<String> breakGlassNamePatterns, String breakGlassTag) {
+
+    public Thresholds {
+        requiredTags = requiredTags == null ? List.of() : List.copyOf(requiredTags);
+        breakGlassNamePatterns = breakGlassNamePatterns == null ? List.of() : List.copyOf(breakGlassNamePatterns);
+        optOutSidPrefix = optOutSidPrefix == null || optOutSidPrefix.isBlank() ? "NOREPO" : optOutSidPrefix;
+    }
+
+    public static Thresholds defaults() {
+        return new Thresholds(45, 90, 90, 30, 24, 90, 14, 14, 24, 90, List.of(), "NOREPO",
+                List.of("*break-glass*", "*breakglass*", "*BreakGlass*"), "iam-audit:break-glass");
+    }
+
+    public Thresholds withRequiredTags(List<String> tags) {
+        return new Thresholds(unusedDays, keyRotationDays, roleUnusedDays, rootRecentUseDays,
+                credentialReportMaxAgeHours, leastPrivilegeWindowDays, gracePeriodDays, minPasswordLength,
+                passwordReuse, maxPasswordAge, tags, optOutSidPrefix, breakGlassNamePatterns, breakGlassTag);
+    }
+}

@@ -1,0 +1,112 @@
+package io.iamaudit.analyze.leastprivilege;
+
+import io.iamaudit.analyze.AnalysisContext;
+import io.iamaudit.stage.AccountSnapshot;
+import io.iamaudit.stage.AuthorizationDetails;
+import io.iamaudit.stage.CredentialReportRow;
+import io.iamaudit.stage.IamUser;
+import io.iamaudit.stage.LeastPrivilegeRecommendation;
+import io.iamaudit.stage.PrincipalLastAccessed;
+import io.iamaudit.policy.ActionCatalog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Least-privilege recommendations for every user and role of an account. Group policies are rewritten with the
+ * merged usage of all the group's members (only what no member used is removed); if any member lacks last-accessed
+ * data the group policy is kept unchanged, with a note. Without authorization details there is nothing to judge and
+ * the list is empty (the rules report that data set as NOT_EVALUATED).
+ */
+public final class LeastPrivilegeEngine {
+
+    private final PrincipalRecommender recommender;
+
+    public LeastPrivilegeEngine() {
+        this(ActionCatalog.bundled());
+    }
+
+    public LeastPrivilegeEngine(ActionCatalog catalog) {
+        this.recommender = new PrincipalRecommender(catalog);
+    }
+
+    public List<LeastPrivilegeRecommendation> recommend(AccountSnapshot snapshot, AnalysisContext ctx) {
+        Optional<AuthorizationDetails> auth = snapshot.authorization() == null ? Optional.empty()
+                : snapshot.authorization().get();
+        if (auth.isEmpty()) {
+            return List.of();
+        }
+        Instant asOf = ctx.asOf(snapshot);
+        Instant windowStart = asOf.minus(Duration.ofDays(ctx.thresholds().leastPrivilegeWindowDays()));
+        Inputs in = new Inputs(snapshot, ctx, auth.get(), windowStart);
+        List<LeastPrivilegeRecommendation> out = new ArrayList<>();
+        auth.get().users().forEach(u -> out.add(recommender.recommend(Subject.of(auth.get(), u), in)));
+        auth.get().roles().forEach(r -> out.add(recommender.recommend(Subject.of(auth.get(), r), in)));
+        return out;
+    }
+
+    /** Per-account aggregate reduction: removed granted actions over all granted actions, in percent. */
+    public static double aggregateReduction(List<LeastPrivilegeRecommendation> recs) {
+        double granted = recs.stream().mapToDouble(LeastPrivilegeRecommendation::grantedActions).sum();
+        double removed = recs.stream().mapToDouble(r -> r.grantedActions() * r.reductionPercent() / 100.0).sum();
+        return granted == 0 ? 0 : Math.round(removed / granted * 1000.0) / 10.0;
+    }
+
+    /** What every principal's recommendation reads from the snapshot. */
+    record Inputs(AccountSnapshot snapshot, AnalysisContext ctx, AuthorizationDetails auth, Instant windowStart) {
+
+        /** The principal's usage, or the reason there is none. */
+        Usage usage(String arn, StringBuilder whyNot) {
+            if (snapshot.lastAccessed() == null || snapshot.lastAccessed().missing()) {
+                whyNot.append("last-accessed not collected: ").append(snapshot.lastAccessed() == null ? "absent"
+                        : snapshot.lastAccessed().error());
+                return null;
+            }
+            Optional<PrincipalLastAccessed> report = snapshot.lastAccessedFor(arn);
+            if (report.isEmpty() || report.get().error() != null) {
+                whyNot.append("no last-accessed report for the principal")
+                        .append(report.map(r -> ": " + r.error()).orElse(""));
+                return null;
+            }
+            return Usage.of(report.get(), windowStart);
+        }
+
+        /** Merged usage of the group's members; {@code null} when a member has none (or there are no members). */
+        Usage groupUsage(String group) {
+            List<IamUser> members = auth.users().stream().filter(u -> u.groups().contains(group)).toList();
+            Usage merged = null;
+            for (IamUser m : members) {
+                Usage u = usage(m.arn(), new StringBuilder());
+                if (u == null) {
+                    return null;
+                }
+                merged = merged == null ? u : merged.merge(u);
+            }
+            return merged;
+        }
+
+        AnalyzerEvidence analyzer(String arn) {
+            return snapshot.accessAnalyzer() == null || snapshot.accessAnalyzer().missing() ? AnalyzerEvidence.none()
+                    : AnalyzerEvidence.of(snapshot.accessAnalyzer().value(), arn);
+        }
+
+        /** The latest password or key use of a user from the credential report, when collected. */
+        Instant credentialUse(String userArn) {
+            if (snapshot.credentialReport() == null || snapshot.credentialReport().missing()) {
+                return null;
+            }
+            return snapshot.credentialReport().value().users().filter(r -> userArn.equals(r.arn())).findFirst()
+                    .flatMap(LeastPrivilegeEngine::lastUse).orElse(null);
+        }
+    }
+
+    private static Optional<Instant> lastUse(CredentialReportRow r) {
+        return Stream.concat(Stream.of(r.passwordLastUsed()), r.accessKeys().stream().map(k -> k.lastUsedDate()))
+                .filter(Objects::nonNull).max(Instant::compareTo);
+    }
+}

@@ -1,0 +1,112 @@
+package io.iamaudit.analyze.leastprivilege;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamaudit.analyze.Evidence;
+import io.iamaudit.analyze.FindingIds;
+import io.iamaudit.analyze.PolicySource;
+import io.iamaudit.analyze.Thresholds;
+import io.iamaudit.policy.ActionCatalog;
+import io.iamaudit.policy.PolicyDocument;
+import io.iamaudit.stage.LeastPrivilegeRecommendation;
+import io.iamaudit.stage.LeastPrivilegeRecommendation.PolicyProposal;
+import io.iamaudit.stage.LeastPrivilegeRecommendation.Verdict;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** The recommendation for one principal: safety rails, usage, one proposal per policy document, the verdict. */
+final class PrincipalRecommender {
+    private final ProposalBuilder proposals;
+    private final ActionCounter counter;
+
+    PrincipalRecommender(ActionCatalog catalog) {
+        this.proposals = new ProposalBuilder(new PolicyRewriter(catalog));
+        this.counter = new ActionCounter(catalog);
+    }
+
+    LeastPrivilegeRecommendation recommend(Subject s, LeastPrivilegeEngine.Inputs in) {
+        Thresholds t = in.ctx().thresholds();
+        List<PolicyDocument> originals = s.policies().sources().stream().flatMap(p -> p.parsed().stream()).toList();
+        Set<String> granted = counter.granted(originals);
+        var skip = SafetyRails.skipReason(s, t, in.windowStart());
+        StringBuilder whyNot = new StringBuilder();
+        Usage usage = skip.isPresent() ? null : in.usage(s.arn(), whyNot);
+        if (skip.isPresent() || usage == null) {
+            String reason = skip.orElse(whyNot.toString());
+            return build(s, in, Verdict.SKIPPED, "skipped: " + reason, granted, granted, null, List.of(),
+                    List.of(reason));
+        }
+        AnalyzerEvidence analyzer = in.analyzer(s.arn());
+        List<String> notes = new ArrayList<>();
+        List<PolicyProposal> list = new ArrayList<>();
+        for (PolicySource src : s.policies().sources()) {
+            list.add(proposals.proposal(src, s, in, new UsageDecider(usage, analyzer), notes));
+        }
+        list = proposals.checkInlineAggregate(list, s.type(), notes);
+        List<PolicyDocument> proposed = list.stream().map(PolicyProposal::proposedDocument).filter(Objects::nonNull)
+                .map(PolicyDocument::parse).toList();
+        Set<String> kept = counter.granted(proposed);
+        Instant lastUse = Stream.of(usage.lastUse().orElse(null), s.lastUsed(),
+                "User".equals(s.type()) ? in.credentialUse(s.arn()) : null)
+                .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        boolean unused = usage.usedServices().isEmpty() && (lastUse == null || lastUse.isBefore(in.windowStart()));
+        Verdict verdict;
+        String reason;
+        if (unused) {
+            verdict = Verdict.DELETE_UNUSED_PRINCIPAL;
+            reason = "no use since the window start " + Evidence.date(in.windowStart()) + " (last use "
+                    + Evidence.date(lastUse) + ")" + (analyzer.unusedRoleFinding() == null ? ""
+                    : "; Access Analyzer finding " + analyzer.unusedRoleFinding() + " agrees")
+                    + ": " + ("Role".equals(s.type()) ? "delete the role" : "disable its credentials, then delete it");
+        } else if (list.stream().anyMatch(p -> !p.removed().isEmpty())) {
+            verdict = Verdict.NARROW;
+            reason = "unused permissions found in " + list.stream().filter(p -> !p.removed().isEmpty()).count()
+                    + " of " + list.size() + " policy document(s)";
+        } else {
+            verdict = Verdict.KEEP;
+            reason = list.isEmpty() ? "no identity policies" : "nothing granted is provably unused";
+        }
+        return build(s, in, verdict, reason, granted, kept, usage, list, notes);
+    }
+
+    private LeastPrivilegeRecommendation build(Subject s, LeastPrivilegeEngine.Inputs in, Verdict verdict,
+                                               String reason, Set<String> granted, Set<String> kept, Usage usage,
+                                               List<PolicyProposal> list, List<String> notes) {
+        Set<String> grantedServices = ActionCounter.services(granted);
+        Set<String> used = usage == null ? Set.of() : usage.usedServices();
+        Set<String> unusedServices = new TreeSet<>(grantedServices);
+        unusedServices.removeAll(used);
+        if (usage == null) {
+            unusedServices.clear();
+        }
+        long removed = granted.stream().filter(a -> !kept.contains(a)).count();
+        double reduction = granted.isEmpty() ? 0 : Math.round(removed * 1000.0 / granted.size()) / 10.0;
+        int usedActions = usage == null ? 0 : (int) usage.services().values().stream()
+                .flatMap(x -> x.actions().values().stream()).filter(o -> usage.used(o.orElse(null))).count();
+        Set<String> unusedActions = new TreeSet<>();
+        list.forEach(p -> p.removed().forEach(r -> unusedActions.add(r.permission())));
+        Instant lastUsed = Stream.of(usage == null ? null : usage.lastUse().orElse(null), s.lastUsed())
+                .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        String accountId = in.snapshot().account().accountId();
+        return new LeastPrivilegeRecommendation(FindingIds.recommendationId(accountId, s.arn()), in.ctx().runId(),
+                accountId, s.type(), s.name(), s.arn(), verdict, reason, List.copyOf(grantedServices),
+                List.copyOf(used), List.copyOf(unusedServices), granted.size(), usedActions,
+                List.copyOf(unusedActions), lastUsed, reduction, list, List.copyOf(new LinkedHashSet<>(notes)));
+    }
+
+    static boolean withinGrace(PolicySource src, Instant asOf, Thresholds t) {
+        return src.versionCreateDate() != null
+                && src.versionCreateDate().isAfter(asOf.minus(Duration.ofDays(t.gracePeriodDays())));
+    }
+
+    static String json(ObjectNode node) {
+        return node == null ? null : node.toString();
+    }
+}

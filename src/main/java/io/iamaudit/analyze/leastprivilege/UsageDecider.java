@@ -1,0 +1,70 @@
+package io.iamaudit.analyze.leastprivilege;
+
+import io.iamaudit.analyze.Evidence;
+import io.iamaudit.analyze.leastprivilege.Usage.ServiceUse;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides, for one concrete action, whether the evidence allows removing it (Repokid's "repoable permission
+ * decision"): the decision records the evidence that made it.
+ */
+public final class UsageDecider {
+
+    /** KEEP: used or not provably unused; REMOVE: unused with evidence; REVIEW: kept, but a person should look. */
+    public enum Kind { KEEP, REMOVE, REVIEW }
+
+    /** One decision and its evidence. */
+    public record Decision(Kind kind, String evidence) {
+    }
+
+    private final Usage usage;
+    private final AnalyzerEvidence analyzer;
+
+    public UsageDecider(Usage usage, AnalyzerEvidence analyzer) {
+        this.usage = usage;
+        this.analyzer = analyzer;
+    }
+
+    public Usage usage() {
+        return usage;
+    }
+
+    public Decision decide(String action) {
+        if (UntrackedActions.contains(action)) {
+            return new Decision(Kind.REVIEW, action + ": last-accessed cannot see it; kept for review");
+        }
+        String ns = action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT);
+        Optional<ServiceUse> service = usage.service(ns);
+        Optional<String> finding = analyzer.unused(action);
+        if (service.isEmpty()) {
+            return finding.map(id -> new Decision(Kind.REMOVE, "Access Analyzer finding " + id + " reports it unused"))
+                    .orElse(new Decision(Kind.REVIEW, ns + ": no last-accessed data for the service; kept"));
+        }
+        ServiceUse s = service.get();
+        if (!usage.used(s.lastAuthenticated())) {
+            return new Decision(Kind.REMOVE, serviceEvidence(s) + suffix(finding));
+        }
+        Optional<Instant> tracked = s.actions().get(action.toLowerCase(Locale.ROOT));
+        if (tracked != null && !usage.used(tracked.orElse(null))) {
+            return new Decision(Kind.REMOVE, "last-accessed (action level): " + action + " last used "
+                    + tracked.map(Evidence::date).orElse("never") + ", window starts "
+                    + Evidence.date(usage.windowStart()) + suffix(finding));
+        }
+        return new Decision(Kind.KEEP, null);
+    }
+
+    /** Why a whole service counts as unused. */
+    public String serviceEvidence(ServiceUse s) {
+        return "last-accessed: " + s.namespace() + (s.lastAuthenticated() == null
+                ? " never used in AWS's tracking period (400 days)"
+                : " last used " + Evidence.date(s.lastAuthenticated()) + ", before the window start "
+                + Evidence.date(usage.windowStart()));
+    }
+
+    private static String suffix(Optional<String> finding) {
+        return finding.map(id -> "; Access Analyzer finding " + id + " agrees").orElse("");
+    }
+}

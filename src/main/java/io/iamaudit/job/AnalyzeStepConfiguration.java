@@ -1,0 +1,106 @@
+package io.iamaudit.job;
+
+import io.iamaudit.analyze.AccountAnalysis;
+import io.iamaudit.analyze.AccountAnalyzer;
+import io.iamaudit.analyze.AnalysisContext;
+import io.iamaudit.analyze.Thresholds;
+import io.iamaudit.analyze.exceptions.ExceptionSet;
+import io.iamaudit.analyze.exceptions.ExceptionsLoader;
+import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.AccountRef;
+import io.iamaudit.stage.AuditRun;
+import io.iamaudit.stage.StagingRepository;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Analyze every audited account: a chunk step whose items are account ids, so only one account's snapshot is in
+ * memory at a time; each account's findings, outcomes and recommendations replace any earlier ones (idempotent).
+ */
+@Configuration(proxyBeanMethods = false)
+class AnalyzeStepConfiguration {
+
+    private static final int ACCOUNTS_PER_CHUNK = 4;
+
+    @Bean
+    Step analyzeStep(JobRepository jobRepository, PlatformTransactionManager tx, ListItemReader<String> auditedAccounts,
+                     ItemProcessor<String, AccountAnalysis> accountAnalysisProcessor,
+                     ItemWriter<AccountAnalysis> analysisWriter) {
+        return new StepBuilder("analyze", jobRepository)
+                .<String, AccountAnalysis>chunk(ACCOUNTS_PER_CHUNK, tx)
+                .reader(auditedAccounts)
+                .processor(accountAnalysisProcessor)
+                .writer(analysisWriter)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ListItemReader<String> auditedAccounts(StagingRepository staging,
+                                           @Value("#{jobParameters['runId']}") String runId) {
+        return new ListItemReader<>(staging.coverage(runId).stream()
+                .filter(c -> c.status() == AccountCoverage.Status.AUDITED).map(AccountCoverage::accountId).toList());
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<String, AccountAnalysis> accountAnalysisProcessor(StagingRepository staging,
+                                                                     AccountAnalyzer analyzer,
+                                                                     AnalysisContext analysisTemplate,
+                                                                     @Value("#{jobParameters['runId']}") String runId) {
+        Set<String> organization = staging.accounts(runId).stream().map(AccountRef::accountId)
+                .collect(Collectors.toSet());
+        AnalysisContext context = new AnalysisContext(runId, analysisTemplate.clock(), analysisTemplate.thresholds(),
+                analysisTemplate.exceptions(), organization);
+        return accountId -> staging.snapshot(runId, accountId).map(s -> analyzer.analyze(s, context)).orElse(null);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<AccountAnalysis> analysisWriter(StagingRepository staging,
+                                               @Value("#{jobParameters['runId']}") String runId) {
+        return chunk -> {
+            for (AccountAnalysis a : chunk) {
+                staging.replaceAnalysis(runId, a.accountId(), a.findings(), a.outcomes(), a.recommendations());
+            }
+            staging.run(runId).ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.ANALYZED)));
+        };
+    }
+
+    @Bean
+    AccountAnalyzer accountAnalyzer() {
+        return new AccountAnalyzer();
+    }
+
+    @Bean
+    RuleCatalogVersion ruleCatalogVersion(AccountAnalyzer analyzer) {
+        return new RuleCatalogVersion(analyzer.catalog().version());
+    }
+
+    /** Thresholds and exceptions, read once at start-up so a bad exceptions file fails before any work. */
+    @Bean
+    AnalysisContext analysisTemplate(Environment environment, AuditProperties properties, Clock clock) {
+        Thresholds thresholds = Binder.get(environment).bind("iam-audit.thresholds", Thresholds.class)
+                .orElse(Thresholds.defaults());
+        ExceptionSet exceptions = properties.exceptionsFile() == null || properties.exceptionsFile().isBlank()
+                ? ExceptionSet.none() : ExceptionsLoader.load(Path.of(properties.exceptionsFile()));
+        return new AnalysisContext("template", clock, thresholds, exceptions, Set.of());
+    }
+}

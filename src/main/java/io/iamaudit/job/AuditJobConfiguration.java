@@ -1,0 +1,25 @@
+package io.iamaudit.job;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The audit job, as data flows: discover, collect, analyze, report, publish. */
+@Configuration(proxyBeanMethods = false)
+class AuditJobConfiguration {
+
+    @Bean
+    Job auditJob(JobRepository jobRepository, Step discoverStep, Step collectStep, Step analyzeStep, Step reportStep,
+                 Step publishStep) {
+        return new JobBuilder("iam-audit", jobRepository)
+                .start(discoverStep)
+                .next(collectStep)
+                .next(analyzeStep)
+                .next(reportStep)
+                .next(publishStep)
+                .build();
+    }
+}

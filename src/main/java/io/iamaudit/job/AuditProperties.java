@@ -1,0 +1,56 @@
+package io.iamaudit.job;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code iam-audit.*} configuration (application.yml, environment, command line).
+ *
+ * @param home          local working folder for the staging database and report staging
+ * @param output        where reports are published: {@code s3://bucket/prefix} or {@code file:DIR}
+ * @param concurrency   accounts collected in parallel; IAM throttles per account, so this scales until the shared
+ *                      Organizations and Access Analyzer quotas bind
+ * @param kmsKeyId      SSE-KMS key for published reports; empty means SSE-S3
+ */
+@ConfigurationProperties("iam-audit")
+public record AuditProperties(@DefaultValue("./.iam-audit") Path home,
+                              @DefaultValue("file:./reports") String output,
+                              @DefaultValue("OrganizationAccountAccessRole") String roleName,
+                              String externalId,
+                              @DefaultValue("iam-audit") String sourceIdentity,
+                              @DefaultValue("8") int concurrency,
+                              @DefaultValue("text") String logFormat,
+                              String exceptionsFile,
+                              String kmsKeyId,
+                              @DefaultValue Filters filters,
+                              @DefaultValue Aws aws,
+                              @DefaultValue Sandbox sandbox) {
+
+    /** Which accounts a run covers; {@code requireIncluded} makes a missing included account a usage error. */
+    public record Filters(@DefaultValue List<String> includeAccounts, @DefaultValue List<String> excludeAccounts,
+                          @DefaultValue List<String> includeOus, @DefaultValue List<String> excludeOus,
+                          @DefaultValue List<String> includeTags, @DefaultValue List<String> excludeTags,
+                          @DefaultValue("false") boolean requireIncluded) {
+    }
+
+    /**
+     * @param endpoint    one endpoint for every service (the sandbox); empty lets the SDK resolve endpoints itself
+     * @param accessKeyId static credentials, set only for the sandbox; otherwise the default credential chain
+     * @param throttlingBaseDelayMillis first backoff after throttling; 0 keeps the SDK's default
+     */
+    public record Aws(@DefaultValue("us-east-1") String region, String endpoint, @DefaultValue("8") int maxAttempts,
+                      String accessKeyId, String secretAccessKey,
+                      @DefaultValue("0") long throttlingBaseDelayMillis) {
+        @Override
+        public String toString() {
+            return "Aws[region=" + region + ", endpoint=" + endpoint + ", maxAttempts=" + maxAttempts + "]";
+        }
+    }
+
+    /** Set by {@code --sandbox}: the scenario ("demo" or a file) and the latency/fault profile. */
+    public record Sandbox(String scenario, String profile) {
+    }
+}

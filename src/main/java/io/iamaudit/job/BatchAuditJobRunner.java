@@ -1,0 +1,108 @@
+package io.iamaudit.job;
+
+import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.AuditRun;
+import io.iamaudit.stage.StagingRepository;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs the audit job through Spring Batch. Every execution works on a run id; a restart is a new execution of the
+ * same run, which skips the accounts already audited and redoes analysis, reports and publishing (all idempotent).
+ */
+@Component
+class BatchAuditJobRunner implements AuditJobRunner {
+
+    private final JobOperator jobOperator;
+    private final Job auditJob;
+    private final StagingRepository staging;
+    private final Clock clock;
+
+    BatchAuditJobRunner(JobOperator jobOperator, Job auditJob, StagingRepository staging, Clock clock) {
+        this.jobOperator = jobOperator;
+        this.auditJob = auditJob;
+        this.staging = staging;
+        this.clock = clock;
+    }
+
+    @Override
+    public RunResult start(String kind) {
+        return execute(RunIds.next(clock), kind, 1);
+    }
+
+    @Override
+    public RunResult restart() {
+        AuditRun run = staging.latestUnfinishedRun()
+                .orElseThrow(() -> new RunRequestException("nothing to restart: every staged run was published"));
+        return execute(run.runId(), run.kind(), clock.millis());
+    }
+
+    private RunResult execute(String runId, String kind, long attempt) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(JobParameterNames.RUN_ID, runId)
+                .addString(JobParameterNames.KIND, kind)
+                .addLong(JobParameterNames.ATTEMPT, attempt)
+                .toJobParameters();
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(auditJob, parameters);
+        } catch (Exception e) {
+            return failed(runId, e.getMessage());
+        }
+        RunRequestException requestError = find(execution, RunRequestException.class);
+        if (requestError != null) {
+            throw requestError;
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            return failed(runId, cause == null ? execution.getExitStatus().getExitDescription() : describe(cause));
+        }
+        List<AccountCoverage> coverage = staging.coverage(runId);
+        long findings;
+        try (Stream<?> all = staging.findings(runId)) {
+            findings = all.count();
+        }
+        String published = execution.getExecutionContext().getString(ReportStepConfiguration.PUBLISHED_KEY, "?");
+        return new RunResult(runId, true, count(coverage, AccountCoverage.Status.AUDITED),
+                count(coverage, AccountCoverage.Status.SKIPPED),
+                coverage.stream().filter(c -> c.status() == AccountCoverage.Status.FAILED).toList(), findings,
+                published, null);
+    }
+
+    private static int count(List<AccountCoverage> coverage, AccountCoverage.Status status) {
+        return (int) coverage.stream().filter(c -> c.status() == status).count();
+    }
+
+    private static RunResult failed(String runId, String error) {
+        return new RunResult(runId, false, 0, 0, List.of(), 0, null, error);
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private static <T extends Throwable> T find(JobExecution execution, Class<T> type) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (type.isInstance(c)) {
+                    return type.cast(c);
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,98 @@
+package io.iamaudit.job;
+
+import io.iamaudit.collect.AccountCollector;
+import io.iamaudit.collect.CollectorSettings;
+import io.iamaudit.stage.StagingRepository;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Clock;
+
+/** Discover the organization, then collect every account in parallel: one partition per account. */
+@Configuration(proxyBeanMethods = false)
+class CollectStepConfiguration {
+
+    @Bean
+    Step discoverStep(JobRepository jobRepository, PlatformTransactionManager tx, RunSessions sessions,
+                      StagingRepository staging, AuditProperties properties, Clock clock) {
+        return new StepBuilder("discover", jobRepository)
+                .tasklet(new DiscoverTasklet(sessions, staging, properties, clock), tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step collectStep(JobRepository jobRepository, Step collectAccountStep, AccountPartitioner accountPartitioner,
+                     TaskExecutor collectTaskExecutor, AuditProperties properties, CollectProgress progress,
+                     StagingRepository staging) {
+        return new StepBuilder("collect", jobRepository)
+                .partitioner("collectAccount", accountPartitioner)
+                .step(collectAccountStep)
+                .taskExecutor(collectTaskExecutor)
+                .gridSize(properties.concurrency())
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        progress.begin(accountPartitioner.partition(0).size());
+                    }
+                })
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    AccountPartitioner accountPartitioner(StagingRepository staging,
+                                          @Value("#{jobParameters['runId']}") String runId) {
+        return new AccountPartitioner(staging, runId);
+    }
+
+    @Bean
+    Step collectAccountStep(JobRepository jobRepository, CollectAccountTasklet collectAccountTasklet) {
+        // No database transaction around minutes of AWS calls: the staging store commits each write itself, and a
+        // partition interrupted half-way is simply collected again (its writes are upserts).
+        return new StepBuilder("collectAccount", jobRepository)
+                .tasklet(collectAccountTasklet, new ResourcelessTransactionManager())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CollectAccountTasklet collectAccountTasklet(RunSessions sessions, AccountCollector collector,
+                                                StagingRepository staging, CollectProgress progress, Clock clock,
+                                                @Value("#{jobParameters['runId']}") String runId,
+                                                @Value("#{stepExecutionContext['accountId']}") String accountId) {
+        return new CollectAccountTasklet(sessions, collector, staging, progress, clock, runId, accountId);
+    }
+
+    @Bean
+    AccountCollector accountCollector(Clock clock) {
+        return new AccountCollector(CollectorSettings.defaults(), clock);
+    }
+
+    @Bean
+    CollectProgress collectProgress(Clock clock) {
+        return new CollectProgress(clock);
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor collectTaskExecutor(AuditProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.concurrency());
+        executor.setMaxPoolSize(properties.concurrency());
+        executor.setThreadNamePrefix("collect-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+}

@@ -1,0 +1,126 @@
+package io.iamaudit.job;
+
+import io.iamaudit.discover.AccountFilter;
+import io.iamaudit.discover.DiscoveredAccount;
+import io.iamaudit.discover.DiscoveryResult;
+import io.iamaudit.discover.OrganizationDiscovery;
+import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.AccountRef;
+import io.iamaudit.stage.AuditRun;
+import io.iamaudit.stage.StagingRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Step 1: who is calling, which organization, which accounts. The population of a run is fixed when it is first
+ * discovered: a restarted run keeps its accounts and only collects those not yet audited.
+ */
+class DiscoverTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscoverTasklet.class);
+
+    private final RunSessions sessions;
+    private final StagingRepository staging;
+    private final AuditProperties properties;
+    private final Clock clock;
+
+    DiscoverTasklet(RunSessions sessions, StagingRepository staging, AuditProperties properties, Clock clock) {
+        this.sessions = sessions;
+        this.staging = staging;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Map<String, Object> params = chunkContext.getStepContext().getJobParameters();
+        String runId = (String) params.get(JobParameterNames.RUN_ID);
+        String kind = (String) params.get(JobParameterNames.KIND);
+        if (staging.run(runId).isPresent()) {
+            log.info("run {}: resuming; population as first discovered ({} accounts)", runId,
+                    staging.accounts(runId).size());
+            return RepeatStatus.FINISHED;
+        }
+        String callerArn = sessions.caller().arn();
+        DiscoveryResult result = new OrganizationDiscovery(sessions.base().clients().organizations())
+                .discover(filter());
+        requireIncludedAccountsFound(result);
+
+        staging.saveRun(new AuditRun(runId, kind, clock.instant(), result.organizationId(),
+                result.managementAccountId(), callerArn, runParameters(), AuditRun.Status.RUNNING));
+        staging.saveAccounts(runId, result.accounts().stream().map(DiscoveredAccount::account).toList());
+        for (DiscoveredAccount d : result.accounts()) {
+            AccountRef a = d.account();
+            AccountCoverage.Status status = d.audited() ? AccountCoverage.Status.PENDING : AccountCoverage.Status.SKIPPED;
+            staging.saveCoverage(new AccountCoverage(runId, a.accountId(), a.name(), a.ouPath(), status,
+                    d.skipReason(), null, Map.of()));
+        }
+        log.info("run {}: organization {} has {} accounts: {} to audit, {} skipped (caller {})", runId,
+                result.organizationId(), result.accounts().size(), result.audited().size(), result.skipped().size(),
+                callerArn);
+        return RepeatStatus.FINISHED;
+    }
+
+    private AccountFilter filter() {
+        AuditProperties.Filters f = properties.filters();
+        return new AccountFilter(asSet(f.includeAccounts()), asSet(f.excludeAccounts()), f.includeOus(), f.excludeOus(),
+                tags(f.includeTags()), tags(f.excludeTags()));
+    }
+
+    private void requireIncludedAccountsFound(DiscoveryResult result) {
+        if (!properties.filters().requireIncluded()) {
+            return;
+        }
+        for (String id : properties.filters().includeAccounts()) {
+            boolean found = result.accounts().stream().anyMatch(d -> d.account().accountId().equals(id));
+            if (!found) {
+                throw new RunRequestException("account " + id + " is not in organization " + result.organizationId());
+            }
+        }
+    }
+
+    /** What the run was asked to do, for the manifest and the auditor's population statement. No secrets. */
+    private Map<String, String> runParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("roleName", properties.roleName());
+        p.put("externalId", properties.externalId() == null || properties.externalId().isBlank() ? "none" : "set");
+        p.put("concurrency", String.valueOf(properties.concurrency()));
+        AuditProperties.Filters f = properties.filters();
+        putIfAny(p, "includeAccounts", f.includeAccounts());
+        putIfAny(p, "excludeAccounts", f.excludeAccounts());
+        putIfAny(p, "includeOus", f.includeOus());
+        putIfAny(p, "excludeOus", f.excludeOus());
+        putIfAny(p, "includeTags", f.includeTags());
+        putIfAny(p, "excludeTags", f.excludeTags());
+        p.put("output", properties.output());
+        return p;
+    }
+
+    private static void putIfAny(Map<String, String> p, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            p.put(key, String.join(",", values));
+        }
+    }
+
+    private static java.util.Set<String> asSet(List<String> values) {
+        return new java.util.LinkedHashSet<>(values);
+    }
+
+    private static Map<String, String> tags(List<String> pairs) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            tags.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return tags;
+    }
+}

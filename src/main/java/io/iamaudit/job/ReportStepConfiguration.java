@@ -1,0 +1,116 @@
+package io.iamaudit.job;
+
+import io.iamaudit.publish.FolderPublisher;
+import io.iamaudit.publish.OutputLocation;
+import io.iamaudit.publish.PublishedRun;
+import io.iamaudit.publish.Publisher;
+import io.iamaudit.publish.RunPublisher;
+import io.iamaudit.publish.S3Clients;
+import io.iamaudit.publish.S3PublishOptions;
+import io.iamaudit.publish.S3Publisher;
+import io.iamaudit.report.ReportBundle;
+import io.iamaudit.report.ReportGenerator;
+import io.iamaudit.report.ReportTemplate;
+import io.iamaudit.stage.AuditRun;
+import io.iamaudit.stage.StagingRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.FileSystemUtils;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Write the workbook and CSV files into a local staging folder, then publish them: files first, the manifest last,
+ * {@code latest.json} only after the run is complete.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReportStepConfiguration {
+
+    static final String PUBLISHED_KEY = "published";
+    private static final Logger log = LoggerFactory.getLogger(ReportStepConfiguration.class);
+
+    /** The report step's output, handed to the publish step of the same execution. */
+    private final AtomicReference<ReportBundle> written = new AtomicReference<>();
+
+    @Bean
+    Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
+                    AuditProperties properties, RuleCatalogVersion catalogVersion, Clock clock) {
+        ReportGenerator generator = new ReportGenerator(ReportTemplate.loadDefault(),
+                io.iamaudit.report.WorkbookLimits.excel(), clock);
+        return new StepBuilder("report", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    String runId = (String) chunk.getStepContext().getJobParameters().get(JobParameterNames.RUN_ID);
+                    Path folder = freshFolder(properties.home().resolve("work").resolve(runId));
+                    ReportBundle bundle = generator.generate(staging, runId, folder, catalogVersion.value());
+                    written.set(bundle);
+                    staging.run(runId).ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.REPORTED)));
+                    log.info("run {}: reports written to {} ({} files)", runId, folder, bundle.files().size());
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step publishStep(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
+                     AuditProperties properties, Clock clock) {
+        return new StepBuilder("publish", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    ReportBundle bundle = written.get();
+                    OutputLocation location = OutputLocation.parse(properties.output());
+                    try (S3Client s3 = location instanceof OutputLocation.S3 ? s3Client(properties) : null) {
+                        PublishedRun published = new RunPublisher(publisher(location, s3, properties), clock)
+                                .publish(bundle);
+                        chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                                .putString(PUBLISHED_KEY, published.location());
+                        staging.run(bundle.runId())
+                                .ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.PUBLISHED)));
+                        log.info("run {}: published to {}", bundle.runId(), published.location());
+                    }
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    private static Publisher publisher(OutputLocation location, S3Client s3, AuditProperties properties) {
+        if (location instanceof OutputLocation.S3 bucket) {
+            S3PublishOptions options = S3PublishOptions.defaults();
+            if (properties.kmsKeyId() != null && !properties.kmsKeyId().isBlank()) {
+                options = options.withKms(properties.kmsKeyId());
+            }
+            return new S3Publisher(s3, bucket, options);
+        }
+        return new FolderPublisher(((OutputLocation.Folder) location).directory());
+    }
+
+    private static S3Client s3Client(AuditProperties properties) {
+        String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
+        return S3Clients.create(Region.of(properties.aws().region()),
+                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+    }
+
+    private static Path freshFolder(Path folder) {
+        try {
+            FileSystemUtils.deleteRecursively(folder);
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare report folder " + folder, e);
+        }
+    }
+}

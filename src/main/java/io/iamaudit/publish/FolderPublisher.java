@@ -1,0 +1,134 @@
+package io.iamaudit.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Publishes to a local or mounted folder. A run is written into a hidden temp folder beside its target and moved
+ * into place with one atomic rename; {@code latest.json} is written to a temp file, forced to disk and renamed over
+ * the old one. Readers therefore see a run completely or not at all.
+ */
+public final class FolderPublisher implements Publisher {
+    private final Path root;
+
+    public FolderPublisher(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public RunUpload startRun(String runPath) {
+        Path target = root.resolve(runPath).normalize();
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException("run path escapes the output folder: " + runPath);
+        }
+        if (Files.exists(target)) {
+            throw new IllegalStateException("run already published, refusing to overwrite: " + target);
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Path staging = Files.createDirectory(target.resolveSibling(
+                    "." + target.getFileName() + ".partial-" + UUID.randomUUID()));
+            return new FolderUpload(staging, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + target, e);
+        }
+    }
+
+    @Override
+    public void replaceLatest(byte[] json) {
+        Path latest = root.resolve(RunLayout.LATEST);
+        Path temp = root.resolve("." + RunLayout.LATEST + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(root);
+            writeDurably(temp, json);
+            Files.move(temp, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UncheckedIOException("cannot replace " + latest, e);
+        }
+    }
+
+    @Override
+    public String address(String relative) {
+        return root.resolve(relative).toString();
+    }
+
+    private static void writeDurably(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Best effort: a leftover hidden temp folder is harmless and named as partial.
+        }
+    }
+
+    private record FolderUpload(Path staging, Path target) implements RunUpload {
+        @Override
+        public void put(String name, Path file, String sha256Hex) {
+            Path destination = destination(name);
+            try {
+                Files.copy(file, destination);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy " + file + " to " + destination, e);
+            }
+        }
+
+        @Override
+        public void put(String name, byte[] content) {
+            Path destination = destination(name);
+            try {
+                writeDurably(destination, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + destination, e);
+            }
+        }
+
+        @Override
+        public void commit() {
+            try {
+                if (Files.exists(target)) {
+                    throw new IllegalStateException("run appeared while publishing, refusing to overwrite: " + target);
+                }
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move " + staging + " to " + target, e);
+            }
+        }
+
+        @Override
+        public void abort() {
+            deleteQuietly(staging);
+        }
+
+        private Path destination(String name) {
+            Path destination = staging.resolve(RunLayout.checkRelative(name)).normalize();
+            try {
+                Files.createDirectories(destination.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + destination.getParent(), e);
+            }
+            return destination;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.iamaudit.publish;
+
+import io.iamaudit.report.CoverageSummary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code manifest.json}: what a run published, written last, so its presence means the run folder is complete.
+ *
+ * @param parameters the run's options, with anything named like a secret left out
+ */
+public record Manifest(String schema, String runId, String kind, String organizationId, String managementAccountId,
+                       String collectedBy, Instant startedAt, Instant generatedAt, Instant publishedAt,
+                       String toolVersion, String ruleCatalogVersion, Map<String, String> parameters,
+                       CoverageSummary coverage, List<ManifestFile> files) {
+    public static final String SCHEMA = "iam-audit/manifest/v1";
+
+    public Manifest {
+        parameters = Map.copyOf(parameters);
+        files = List.copyOf(files);
+    }
+}

@@ -1,0 +1,39 @@
+package io.iamaudit.publish;
+
+import io.iamaudit.stage.AuditRun;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.regex.Pattern;
+
+/**
+ * Where a run's files go under an output location: {@code runs/<yyyy>/<mm>/<dd>/<run-id>/}, dated by the run's start
+ * in UTC so reruns on another day never collide with or reorder history.
+ */
+public final class RunLayout {
+    public static final String MANIFEST = "manifest.json";
+    public static final String LATEST = "latest.json";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private RunLayout() {
+    }
+
+    /** The run's folder relative to the output location, with a trailing slash. */
+    public static String runPath(AuditRun run) {
+        if (run.runId() == null || !SAFE_ID.matcher(run.runId()).matches() || run.runId().contains("..")) {
+            throw new IllegalArgumentException("run id not usable as a folder name: '" + run.runId() + "'");
+        }
+        ZonedDateTime day = run.startedAt().atZone(ZoneOffset.UTC);
+        return String.format("runs/%04d/%02d/%02d/%s/", day.getYear(), day.getMonthValue(), day.getDayOfMonth(),
+                run.runId());
+    }
+
+    /** Checks a file name relative to the run folder: forward slashes, no absolute path, no {@code ..}. */
+    static String checkRelative(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("/") || name.contains("\\")
+                || java.util.Arrays.asList(name.split("/")).contains("..")) {
+            throw new IllegalArgumentException("not a relative file name: '" + name + "'");
+        }
+        return name;
+    }
+}

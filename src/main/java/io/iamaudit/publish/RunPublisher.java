@@ -1,0 +1,83 @@
+package io.iamaudit.publish;
+
+import io.iamaudit.report.ReportBundle;
+import io.iamaudit.report.ReportContext;
+import io.iamaudit.report.ReportFile;
+import io.iamaudit.stage.AuditRun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Publishes one run in the only order that never shows a half run: every report file, then {@code manifest.json}
+ * (checksums computed from the local files before upload), then the run is committed, and only then
+ * {@code latest.json} moves. A failure before the manifest aborts the upload and leaves {@code latest.json} alone.
+ */
+public final class RunPublisher {
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|token|password|credential).*");
+
+    private final Publisher publisher;
+    private final Clock clock;
+
+    public RunPublisher(Publisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public PublishedRun publish(ReportBundle bundle) {
+        AuditRun run = bundle.context().run();
+        String runPath = RunLayout.runPath(run);
+        List<ManifestFile> files = bundle.files().stream().map(RunPublisher::describe).toList();
+        Manifest manifest = manifest(bundle.context(), files);
+
+        Publisher.RunUpload upload = publisher.startRun(runPath);
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                ReportFile file = bundle.files().get(i);
+                upload.put(RunLayout.checkRelative(file.name()), file.path(), files.get(i).sha256());
+            }
+            upload.put(RunLayout.MANIFEST, PublishJson.write(manifest));
+            upload.commit();
+        } catch (RuntimeException e) {
+            try {
+                upload.abort();
+            } catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
+        }
+        publisher.replaceLatest(PublishJson.write(new LatestPointer(run.runId(), runPath,
+                runPath + RunLayout.MANIFEST, manifest.publishedAt())));
+        return new PublishedRun(run.runId(), publisher.address(runPath), manifest);
+    }
+
+    private Manifest manifest(ReportContext context, List<ManifestFile> files) {
+        AuditRun run = context.run();
+        Map<String, String> parameters = new TreeMap<>();
+        run.parameters().forEach((k, v) -> {
+            if (!SECRET_NAME.matcher(k).matches()) {
+                parameters.put(k, v);
+            }
+        });
+        Instant now = clock.instant();
+        return new Manifest(Manifest.SCHEMA, run.runId(), run.kind(), run.organizationId(), run.managementAccountId(),
+                run.callerArn(), run.startedAt(), context.generatedAt(), now, context.toolVersion(),
+                context.ruleCatalogVersion(), parameters, context.coverageSummary(), files);
+    }
+
+    private static ManifestFile describe(ReportFile file) {
+        try {
+            return new ManifestFile(file.name(), file.rows(), Files.size(file.path()), Sha256.hex(file.path()),
+                    file.sheets());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.path(), e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.iamaudit.publish;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Publishes to an S3 bucket with server-side encryption on every object (SSE-S3 by default, SSE-KMS on request),
+ * SHA-256 checksums S3 verifies on receipt, and multipart upload above a threshold. It never sends an ACL (objects
+ * stay private to the bucket owner, and buckets with ACLs disabled accept the requests) and refuses to publish into
+ * a run prefix that already holds objects. S3 has no rename: the manifest, put last, marks the run complete.
+ */
+public final class S3Publisher implements Publisher {
+    private final S3Client s3;
+    private final OutputLocation.S3 location;
+    private final S3PublishOptions options;
+    private final S3Objects objects;
+
+    public S3Publisher(S3Client s3, OutputLocation.S3 location, S3PublishOptions options) {
+        this.s3 = s3;
+        this.location = location;
+        this.options = options;
+        this.objects = new S3Objects(s3, location.bucket(), options);
+    }
+
+    @Override
+    public RunUpload startRun(String runPath) {
+        String prefix = location.key(runPath);
+        ListObjectsV2Response existing = s3.listObjectsV2(r -> r.bucket(location.bucket()).prefix(prefix).maxKeys(1));
+        if (!existing.contents().isEmpty()) {
+            throw new IllegalStateException("run already published, refusing to overwrite: s3://"
+                    + location.bucket() + "/" + prefix);
+        }
+        return new S3Upload(prefix);
+    }
+
+    @Override
+    public void replaceLatest(byte[] json) {
+        PutObjectRequest.Builder request = objects.putRequest(location.key(RunLayout.LATEST), RunLayout.LATEST,
+                Sha256.hex(json)).cacheControl("no-cache");
+        s3.putObject(request.build(), RequestBody.fromBytes(json));
+    }
+
+    @Override
+    public String address(String relative) {
+        return "s3://" + location.bucket() + "/" + location.key(relative);
+    }
+
+    private final class S3Upload implements RunUpload {
+        private final String prefix;
+        private final List<String> written = new ArrayList<>();
+
+        S3Upload(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public void put(String name, Path file, String sha256Hex) {
+            String key = prefix + RunLayout.checkRelative(name);
+            long size = size(file);
+            written.add(key);
+            if (size > options.multipartThreshold()) {
+                objects.putMultipart(key, name, file, size);
+            } else {
+                s3.putObject(objects.putRequest(key, name, sha256Hex).ifNoneMatch("*").build(),
+                        RequestBody.fromFile(file));
+            }
+        }
+
+        @Override
+        public void put(String name, byte[] content) {
+            String key = prefix + RunLayout.checkRelative(name);
+            written.add(key);
+            s3.putObject(objects.putRequest(key, name, Sha256.hex(content)).ifNoneMatch("*").build(),
+                    RequestBody.fromBytes(content));
+        }
+
+        @Override
+        public void commit() {
+            // Nothing to move: the manifest was the last object put.
+        }
+
+        @Override
+        public void abort() {
+            for (int from = 0; from < written.size(); from += 1000) {
+                List<ObjectIdentifier> batch = written.subList(from, Math.min(written.size(), from + 1000)).stream()
+                        .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+                s3.deleteObjects(r -> r.bucket(location.bucket()).delete(d -> d.objects(batch).quiet(true)));
+            }
+            written.clear();
+        }
+
+        private static long size(Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.iamaudit.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamaudit.stage.LeastPrivilegeRecommendation;
+import io.iamaudit.stage.LeastPrivilegeRecommendation.PolicyProposal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Extractors of the Least privilege table, by template column key. */
+final class LeastPrivilegeColumns {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LeastPrivilegeColumns() {
+    }
+
+    static Map<String, Function<? super LeastPrivilegeRecommendation, ?>> extractors() {
+        Map<String, Function<? super LeastPrivilegeRecommendation, ?>> m = new LinkedHashMap<>();
+        m.put("account_id", LeastPrivilegeRecommendation::accountId);
+        m.put("principal_type", LeastPrivilegeRecommendation::principalType);
+        m.put("principal_name", r -> ConsoleLinks.principal(r.principalType(), r.principalName(), r.principalArn()));
+        m.put("principal_arn", LeastPrivilegeRecommendation::principalArn);
+        m.put("verdict", r -> r.verdict() == null ? null : r.verdict().name());
+        m.put("reason", LeastPrivilegeRecommendation::reason);
+        m.put("granted_services", r -> Texts.list(r.grantedServices()));
+        m.put("used_services", r -> Texts.list(r.usedServices()));
+        m.put("unused_services", r -> Texts.list(r.unusedServices()));
+        m.put("granted_actions", LeastPrivilegeRecommendation::grantedActions);
+        m.put("used_actions", LeastPrivilegeRecommendation::usedActions);
+        m.put("unused_actions", r -> Texts.list(r.unusedActions()));
+        m.put("last_used", LeastPrivilegeRecommendation::lastUsed);
+        m.put("reduction", LeastPrivilegeRecommendation::reductionPercent);
+        m.put("proposed_policies", r -> proposalsJson(r.proposals()));
+        m.put("removed_permissions", r -> Texts.lines(r.proposals().stream()
+                .flatMap(p -> p.removed().stream().map(x -> x.permission() + " \u2014 " + x.evidence()))
+                .toList()));
+        m.put("notes", r -> Texts.lines(r.notes()));
+        return m;
+    }
+
+    /** The proposals as one JSON array; a document that is valid JSON is embedded as JSON, not as a string. */
+    static String proposalsJson(List<PolicyProposal> proposals) {
+        if (proposals.isEmpty()) {
+            return null;
+        }
+        ArrayNode array = JSON.createArrayNode();
+        for (PolicyProposal p : proposals) {
+            ObjectNode node = array.addObject();
+            node.put("policyName", p.policyName());
+            node.put("policyArn", p.policyArn());
+            node.put("attachment", p.attachment());
+            node.put("fitsSizeLimit", p.fitsSizeLimit());
+            node.set("proposedDocument", document(p.proposedDocument()));
+            if (!p.keptForReview().isEmpty()) {
+                node.set("keptForReview", JSON.valueToTree(p.keptForReview()));
+            }
+        }
+        return array.toString();
+    }
+
+    private static JsonNode document(String document) {
+        if (document == null) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(document);
+        } catch (JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(document);
+        }
+    }
+}

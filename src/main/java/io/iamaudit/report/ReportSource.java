@@ -1,0 +1,76 @@
+package io.iamaudit.report;
+
+import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.AccountRef;
+import io.iamaudit.stage.AuditRun;
+import io.iamaudit.stage.Finding;
+import io.iamaudit.stage.StagingRepository;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One run's report input, read only through {@link StagingRepository}. Findings, outcomes and recommendations stream
+ * from the store; per-account tables stream one snapshot at a time.
+ */
+public final class ReportSource {
+    private final StagingRepository repository;
+    private final String runId;
+    private final ReportTables tables;
+
+    public ReportSource(StagingRepository repository, String runId, ReportTables tables) {
+        this.repository = repository;
+        this.runId = runId;
+        this.tables = tables;
+    }
+
+    public AuditRun run() {
+        return repository.run(runId).orElseThrow(() -> new IllegalArgumentException("no staged run " + runId));
+    }
+
+    public ReportContext context(Instant generatedAt, String toolVersion, String ruleCatalogVersion) {
+        return new ReportContext(run(), repository.accounts(runId).size(), repository.coverage(runId), generatedAt,
+                toolVersion, ruleCatalogVersion);
+    }
+
+    public ReportTables tables() {
+        return tables;
+    }
+
+    public TableRows<Finding> findings() {
+        return new TableRows<>(tables.findings(), () -> repository.findings(runId));
+    }
+
+    /** Every table after Findings, in sheet order. */
+    public List<TableRows<?>> otherTables() {
+        return List.of(
+                new TableRows<>(tables.leastPrivilege(), () -> repository.recommendations(runId)),
+                new TableRows<>(tables.credentials(),
+                        () -> repository.snapshots(runId).flatMap(SnapshotRows::credentials)),
+                new TableRows<>(tables.principals(),
+                        () -> repository.snapshots(runId).flatMap(SnapshotRows::principals)),
+                new TableRows<>(tables.accessAnalyzer(),
+                        () -> repository.snapshots(runId).flatMap(SnapshotRows::analyzerFindings)),
+                new TableRows<>(tables.coverage(), () -> repository.coverage(runId).stream()),
+                new TableRows<>(tables.controls(), this::controls));
+    }
+
+    /** All tables in sheet order. */
+    public List<TableRows<?>> allTables() {
+        return Stream.concat(Stream.of(findings()), otherTables().stream()).toList();
+    }
+
+    private Stream<ControlRow> controls() {
+        Map<String, String> names = new HashMap<>();
+        for (AccountCoverage c : repository.coverage(runId)) {
+            names.put(c.accountId(), c.accountName());
+        }
+        for (AccountRef a : repository.accounts(runId)) {
+            names.put(a.accountId(), a.name());
+        }
+        return repository.outcomes(runId).map(o -> new ControlRow(o, names.get(o.accountId())));
+    }
+}

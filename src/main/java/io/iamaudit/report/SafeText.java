@@ -1,0 +1,58 @@
+package io.iamaudit.report;
+
+import java.util.regex.Pattern;
+
+/**
+ * Makes text safe to put in a spreadsheet cell or a csv field, in both formats alike:
+ * <ul>
+ *   <li>formula injection: text starting with {@code = + - @}, tab or carriage return gets a leading single quote,
+ *       as OWASP recommends for CSV injection, so no spreadsheet evaluates it;</li>
+ *   <li>access key ids anywhere in the text are shown only by their last four characters ({@code …ABCD});</li>
+ *   <li>anything that looks like a secret key or session token assignment is redacted.</li>
+ * </ul>
+ */
+public final class SafeText {
+
+    /** Long-term (AKIA) and temporary (ASIA) access key ids, and the other 4-letter IAM id prefixes for keys. */
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,124}\\b");
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+            "(?i)\\b(aws_?secret_?access_?key|secret_?access_?key|secret_?key|aws_?session_?token|session_?token"
+                    + "|security_?token|x-amz-security-token)(\\s*[=:]\\s*)\"?[^\\s\",;]+\"?");
+    private static final String TRIGGERS = "=+-@\t\r";
+
+    private SafeText() {
+    }
+
+    /** Cleans free text for a cell: redacts secrets, masks key ids, then neutralises formulas. */
+    public static String clean(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return neutralise(maskKeyIdsIn(redactSecrets(text)));
+    }
+
+    /** Prefixes a single quote when the text would start a formula in a spreadsheet. */
+    public static String neutralise(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return TRIGGERS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /** An access key id as the reports show it: {@code …} and its last four characters. */
+    public static String maskAccessKeyId(String keyId) {
+        if (keyId == null || keyId.isBlank()) {
+            return null;
+        }
+        String id = keyId.strip();
+        return "\u2026" + (id.length() <= 4 ? id : id.substring(id.length() - 4));
+    }
+
+    static String maskKeyIdsIn(String text) {
+        return ACCESS_KEY_ID.matcher(text).replaceAll(m -> maskAccessKeyId(m.group()));
+    }
+
+    static String redactSecrets(String text) {
+        return SECRET_ASSIGNMENT.matcher(text).replaceAll("$1$2<redacted>");
+    }
+}

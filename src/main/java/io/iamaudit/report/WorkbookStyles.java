@@ -1,0 +1,131 @@
+package io.iamaudit.report;
+
+import io.iamaudit.stage.Severity;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The workbook's cell styles, created once from the template (Excel caps a workbook at 64,000 styles, so styles are
+ * never created per cell).
+ */
+final class WorkbookStyles {
+    final CellStyle header;
+    final CellStyle text;
+    final CellStyle integer;
+    final CellStyle decimal;
+    final CellStyle percent;
+    final CellStyle dateTime;
+    final CellStyle date;
+    final CellStyle link;
+    final CellStyle auditorText;
+    final CellStyle auditorDate;
+    final CellStyle title;
+    final CellStyle section;
+    final CellStyle label;
+    private final Map<Severity, CellStyle> severity = new EnumMap<>(Severity.class);
+
+    WorkbookStyles(Workbook workbook, StyleSpec spec) {
+        XSSFFont plain = font(workbook, spec, false, null);
+        short fontSize = (short) spec.fontSize();
+        header = style(workbook, plain);
+        ((XSSFCellStyle) header).setFont(font(workbook, spec, true, spec.headerFontColour()));
+        fill(header, spec.headerFill());
+        header.setBorderBottom(BorderStyle.THIN);
+        text = style(workbook, plain);
+        integer = numeric(workbook, plain, spec.integerFormat());
+        decimal = numeric(workbook, plain, spec.decimalFormat());
+        percent = numeric(workbook, plain, spec.percentFormat());
+        dateTime = numeric(workbook, plain, spec.dateTimeFormat());
+        date = numeric(workbook, plain, spec.dateFormat());
+        link = style(workbook, font(workbook, spec, false, spec.linkFontColour()));
+        ((XSSFCellStyle) link).getFont().setUnderline(XSSFFont.U_SINGLE);
+        auditorText = style(workbook, plain);
+        auditorText.setLocked(false);
+        fill(auditorText, spec.auditorFill());
+        auditorDate = numeric(workbook, plain, spec.dateFormat());
+        auditorDate.setLocked(false);
+        fill(auditorDate, spec.auditorFill());
+        XSSFFont titleFont = font(workbook, spec, true, null);
+        titleFont.setFontHeightInPoints((short) (fontSize + 4));
+        title = style(workbook, titleFont);
+        section = style(workbook, font(workbook, spec, true, null));
+        label = section;
+        for (Severity s : Severity.values()) {
+            String fill = spec.severityFills().get(s);
+            if (fill != null) {
+                CellStyle style = style(workbook, font(workbook, spec, false, spec.severityFontColours().get(s)));
+                fill(style, fill);
+                severity.put(s, style);
+            }
+        }
+    }
+
+    /** The base style of a column's cells. */
+    CellStyle forColumn(ColumnSpec column) {
+        if (column.auditor()) {
+            return column.type() == CellType.DATE || column.type() == CellType.DATE_TIME ? auditorDate : auditorText;
+        }
+        return switch (column.type()) {
+            case TEXT -> text;
+            case INTEGER -> integer;
+            case DECIMAL -> decimal;
+            case PERCENT -> percent;
+            case DATE_TIME -> dateTime;
+            case DATE -> date;
+            case LINK -> link;
+        };
+    }
+
+    /** The severity's fill, or {@code fallback} when the text is no severity or the template gives it no colour. */
+    CellStyle severity(String value, CellStyle fallback) {
+        try {
+            return severity.getOrDefault(Severity.valueOf(value), fallback);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return fallback;
+        }
+    }
+
+    private static CellStyle style(Workbook workbook, XSSFFont font) {
+        XSSFCellStyle style = (XSSFCellStyle) workbook.createCellStyle();
+        style.setFont(font);
+        return style;
+    }
+
+    private static CellStyle numeric(Workbook workbook, XSSFFont font, String format) {
+        CellStyle style = style(workbook, font);
+        style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        return style;
+    }
+
+    private static XSSFFont font(Workbook workbook, StyleSpec spec, boolean bold, String colour) {
+        XSSFFont font = (XSSFFont) workbook.createFont();
+        font.setFontName(spec.font());
+        font.setFontHeightInPoints((short) spec.fontSize());
+        font.setBold(bold);
+        if (colour != null) {
+            font.setColor(colour(colour));
+        }
+        return font;
+    }
+
+    private static void fill(CellStyle style, String colour) {
+        if (colour == null) {
+            return;
+        }
+        ((XSSFCellStyle) style).setFillForegroundColor(colour(colour));
+        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    }
+
+    static XSSFColor colour(String hex) {
+        return new XSSFColor(HexFormat.of().parseHex(hex), null);
+    }
+}

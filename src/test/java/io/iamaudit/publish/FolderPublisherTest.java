@@ -1,0 +1,100 @@
+package io.iamaudit.publish;
+
+import io.iamaudit.report.ReportBundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FolderPublisherTest {
+    @TempDir
+    static Path work;
+    static ReportBundle monday;
+    static ReportBundle tuesday;
+
+    @BeforeAll
+    static void reports() {
+        monday = Bundles.report(work, "run-monday", Instant.parse("2026-11-23T21:00:00Z"));
+        tuesday = Bundles.report(work, "run-tuesday", Instant.parse("2026-11-24T21:00:00Z"));
+    }
+
+    @Test
+    void publishesTheLayoutWithAManifestThatMatchesEveryFile(@TempDir Path out) throws IOException {
+        PublishedRun published = new RunPublisher(new FolderPublisher(out), Bundles.CLOCK).publish(monday);
+
+        Path run = out.resolve("runs/2026/11/23/run-monday");
+        assertThat(published.location()).isEqualTo(run.toString());
+        assertThat(run.resolve("iam-audit-run-monday.xlsx")).isRegularFile();
+        assertThat(run.resolve("csv/findings.csv")).isRegularFile();
+        Manifest manifest = PublishJson.read(Files.readAllBytes(run.resolve("manifest.json")), Manifest.class);
+        assertThat(manifest.runId()).isEqualTo("run-monday");
+        assertThat(manifest.ruleCatalogVersion()).isEqualTo("rules-2026.11");
+        assertThat(manifest.coverage().audited()).isEqualTo(2);
+        assertThat(manifest.parameters()).containsEntry("roleName", "IamAuditRole");
+        assertThat(manifest.files()).hasSize(8);
+        for (ManifestFile file : manifest.files()) {
+            Path published1 = run.resolve(file.path());
+            assertThat(Sha256.hex(published1)).as(file.path()).isEqualTo(file.sha256());
+            assertThat(Files.size(published1)).isEqualTo(file.bytes());
+        }
+        assertThat(manifest.files().get(0).sheets()).containsEntry("Findings", 6L);
+        ManifestFile findings = manifest.files().stream().filter(f -> f.path().equals("csv/findings.csv"))
+                .findFirst().orElseThrow();
+        assertThat(findings.rows()).isEqualTo(6);
+        try (Stream<Path> files = Files.walk(run)) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(manifest.files().size() + 1);
+        }
+        LatestPointer latest = PublishJson.read(Files.readAllBytes(out.resolve("latest.json")), LatestPointer.class);
+        assertThat(latest.runPath()).isEqualTo("runs/2026/11/23/run-monday/");
+        assertThat(out.resolve(latest.manifest())).isRegularFile();
+        assertThat(leftovers(out)).isEmpty();
+    }
+
+    @Test
+    void refusesToOverwriteAPublishedRun(@TempDir Path out) throws IOException {
+        RunPublisher publisher = new RunPublisher(new FolderPublisher(out), Bundles.CLOCK);
+        publisher.publish(monday);
+        byte[] manifestBefore = Files.readAllBytes(out.resolve("runs/2026/11/23/run-monday/manifest.json"));
+
+        assertThatThrownBy(() -> publisher.publish(monday)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refusing to overwrite");
+        assertThat(Files.readAllBytes(out.resolve("runs/2026/11/23/run-monday/manifest.json")))
+                .isEqualTo(manifestBefore);
+    }
+
+    @Test
+    void aFailureMidPublishLeavesLatestOnThePreviousCompleteRun(@TempDir Path out) throws IOException {
+        new RunPublisher(new FolderPublisher(out), Bundles.CLOCK).publish(monday);
+        byte[] latestBefore = Files.readAllBytes(out.resolve("latest.json"));
+
+        RunPublisher failing = new RunPublisher(new FailingPublisher(new FolderPublisher(out), 2), Bundles.CLOCK);
+        assertThatThrownBy(() -> failing.publish(tuesday)).hasMessageContaining("injected failure");
+
+        assertThat(Files.readAllBytes(out.resolve("latest.json"))).isEqualTo(latestBefore);
+        assertThat(out.resolve("runs/2026/11/24/run-tuesday")).doesNotExist();
+        assertThat(leftovers(out)).as("the partial folder is removed").isEmpty();
+        try (Stream<Path> all = Files.walk(out)) {
+            assertThat(all.filter(p -> p.getFileName().toString().equals("manifest.json")).toList())
+                    .containsExactly(out.resolve("runs/2026/11/23/run-monday/manifest.json"));
+        }
+
+        new RunPublisher(new FolderPublisher(out), Bundles.CLOCK).publish(tuesday);
+        assertThat(PublishJson.read(Files.readAllBytes(out.resolve("latest.json")), LatestPointer.class).runId())
+                .as("a retry after the failure publishes").isEqualTo("run-tuesday");
+    }
+
+    private static List<Path> leftovers(Path out) throws IOException {
+        try (Stream<Path> all = Files.walk(out)) {
+            return all.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.iamaudit.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+import io.iamaudit.stage.Finding;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Parses the csv files back and compares them with the staged rows. */
+class CsvReportWriterTest {
+    @TempDir
+    static Path folder;
+    static InMemoryStagingRepository repo;
+    static ReportBundle bundle;
+
+    @BeforeAll
+    static void write() {
+        repo = SampleRun.repository();
+        bundle = ReportFixtures.generate(repo, folder);
+    }
+
+    @Test
+    void oneFilePerTableWithTheSheetsColumns() throws Exception {
+        for (TableSpec table : ReportFixtures.TEMPLATE.tables()) {
+            List<String[]> rows = read(table.csv());
+            assertThat(rows.get(0)).as(table.csv())
+                    .containsExactlyElementsOf(table.columns().stream().map(ColumnSpec::header).toList());
+            ReportFile file = bundle.files().stream().filter(f -> f.name().equals("csv/" + table.csv()))
+                    .findFirst().orElseThrow();
+            assertThat(file.rows()).isEqualTo(rows.size() - 1);
+        }
+        assertThat(bundle.files()).hasSize(1 + ReportFixtures.TEMPLATE.tables().size());
+    }
+
+    @Test
+    void findingsParseBackToTheSourceRows() throws Exception {
+        List<String[]> rows = read("findings.csv");
+        List<String> headers = List.of(rows.get(0));
+        Map<String, String[]> byId = rows.stream().skip(1).collect(Collectors.toMap(r -> r[0], Function.identity()));
+        List<Finding> source;
+        try (Stream<Finding> findings = repo.findings(SampleRun.RUN_ID)) {
+            source = findings.toList();
+        }
+        assertThat(byId).hasSameSizeAs(source);
+        for (Finding f : source) {
+            String[] row = byId.get(f.findingId());
+            assertThat(row).as(f.findingId()).isNotNull();
+            assertThat(row[headers.indexOf("Account id")]).isEqualTo(f.accountId());
+            assertThat(row[headers.indexOf("Rule")]).isEqualTo(f.ruleId());
+            assertThat(row[headers.indexOf("Severity")]).isEqualTo(f.severity().name());
+            assertThat(row[headers.indexOf("Status")]).isEqualTo(f.status().name());
+            assertThat(row[headers.indexOf("Well-Architected (SEC02)")]).isEqualTo(String.join("; ", f.wellArchitected()));
+            assertThat(row[headers.indexOf("First seen (UTC)")]).isEqualTo(f.firstSeen().toString());
+            assertThat(row[headers.indexOf("Decision")]).isEmpty();
+        }
+        String[] excepted = byId.get("fd-exc-1");
+        assertThat(excepted[headers.indexOf("Exception expiry")]).isEqualTo("2027-03-31");
+        assertThat(excepted[headers.indexOf("Exception owner")]).isEqualTo("secops@example.com");
+    }
+
+    @Test
+    void timestampsAreIsoUtcAndNumbersPlain() throws Exception {
+        List<String[]> rows = read("least-privilege.csv");
+        List<String> headers = List.of(rows.get(0));
+        String[] first = rows.get(1);
+        assertThat(first[headers.indexOf("Last used (UTC)")]).isEqualTo("2026-11-27T23:00:00Z");
+        assertThat(first[headers.indexOf("Granted actions")]).isEqualTo("120");
+        assertThat(first[headers.indexOf("Reduction")]).isEqualTo("93.3");
+        JsonNode proposals = new ObjectMapper().readTree(first[headers.indexOf("Proposed policies (JSON)")]);
+        assertThat(proposals.get(0).get("proposedDocument").get("Statement").get(0).get("Action").get(0).asText())
+                .isEqualTo("s3:GetObject");
+        assertThat(first[headers.indexOf("Removed permissions and evidence")])
+                .isEqualTo("s3:DeleteBucket \u2014 not used in 400 days (Access Advisor)");
+    }
+
+    @Test
+    void filesAreUtf8WithRfc4180LineEnds() throws IOException {
+        byte[] bytes = Files.readAllBytes(folder.resolve("csv/least-privilege.csv"));
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).contains("\u2014");
+        assertThat(bytes[0]).as("no byte-order mark").isEqualTo((byte) 'A');
+        String headerLine = text.substring(0, text.indexOf('\n') + 1);
+        assertThat(headerLine).endsWith("\r\n");
+        assertThat(text).contains("\"[{\"\"policyName\"\":");
+    }
+
+    @Test
+    void credentialAgesAreDerivedAsOfTheReport() throws Exception {
+        List<String[]> rows = read("credentials.csv");
+        List<String> headers = List.of(rows.get(0));
+        String[] alice = rows.stream().filter(r -> r[headers.indexOf("User")].equals("alice")).findFirst().orElseThrow();
+        // report generated 2026-11-28T21:01:05Z; key 2 rotated 2026-10-01, password changed 2026-06-01T12:00Z
+        assertThat(alice[headers.indexOf("Key 2 age (days)")]).isEqualTo("58");
+        assertThat(alice[headers.indexOf("Password age (days)")]).isEqualTo("180");
+        assertThat(alice[headers.indexOf("Days since last use")]).isEqualTo("9");
+        assertThat(alice[headers.indexOf("Report generated (UTC)")]).isEqualTo("2026-11-28T21:01:05Z");
+    }
+
+    private static List<String[]> read(String name) throws IOException, CsvException {
+        try (CSVReader reader = new CSVReader(Files.newBufferedReader(folder.resolve("csv").resolve(name),
+                StandardCharsets.UTF_8))) {
+            return reader.readAll();
+        }
+    }
+}

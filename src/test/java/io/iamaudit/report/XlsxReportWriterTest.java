@@ -1,0 +1,212 @@
+package io.iamaudit.report;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reads the produced workbook back with POI and checks what an auditor relies on. */
+class XlsxReportWriterTest {
+    @TempDir
+    static Path folder;
+    static InMemoryStagingRepository repo;
+    static ReportBundle bundle;
+    static XSSFWorkbook workbook;
+
+    @BeforeAll
+    static void writeWorkbook() throws IOException {
+        repo = SampleRun.repository();
+        bundle = ReportFixtures.generate(repo, folder);
+        workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("iam-audit-" + SampleRun.RUN_ID + ".xlsx")));
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        workbook.close();
+    }
+
+    @Test
+    void sheetsComeInReadingOrderWithTheTemplateHeaders() {
+        List<String> names = IntStream.range(0, workbook.getNumberOfSheets()).mapToObj(workbook::getSheetName).toList();
+        assertThat(names).containsExactly("Summary", "Findings", "Least privilege", "Credentials", "Principals",
+                "Access Analyzer", "Coverage", "Controls");
+        for (TableSpec table : ReportFixtures.TEMPLATE.tables()) {
+            Row header = workbook.getSheet(table.sheet()).getRow(0);
+            List<String> headers = new ArrayList<>();
+            header.forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).as(table.sheet())
+                    .containsExactlyElementsOf(table.columns().stream().map(ColumnSpec::header).toList());
+        }
+        assertThat(workbook.getActiveSheetIndex()).isZero();
+    }
+
+    @Test
+    void datesAreDatesAndCountsAreNumbers() {
+        XSSFSheet findings = workbook.getSheet("Findings");
+        Cell firstSeen = cell(findings, 1, "First seen (UTC)");
+        assertThat(firstSeen.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(DateUtil.isCellDateFormatted(firstSeen)).isTrue();
+        assertThat(firstSeen.getLocalDateTimeCellValue()).hasToString("2026-11-28T21:00");
+
+        XSSFSheet lp = workbook.getSheet("Least privilege");
+        Cell granted = cell(lp, 1, "Granted actions");
+        assertThat(granted.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(granted.getNumericCellValue()).isEqualTo(120.0);
+        Cell reduction = cell(lp, 1, "Reduction");
+        assertThat(reduction.getNumericCellValue()).isCloseTo(0.933, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(reduction.getCellStyle().getDataFormatString()).contains("%");
+
+        Cell calls = cell(workbook.getSheet("Coverage"), 1, "AWS calls");
+        assertThat(calls.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(calls.getNumericCellValue()).isEqualTo(5.0);
+
+        Cell keyAge = cell(workbook.getSheet("Credentials"), 2, "Key 1 age (days)");
+        assertThat(keyAge.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(keyAge.getNumericCellValue()).isGreaterThan(1700);
+    }
+
+    @Test
+    void dataSheetsHaveFrozenHeaderFilterWidthsAndProtectionWithAuditorColumnsUnlocked() {
+        for (TableSpec table : ReportFixtures.TEMPLATE.tables()) {
+            XSSFSheet sheet = workbook.getSheet(table.sheet());
+            assertThat(sheet.getPaneInformation().isFreezePane()).as(table.sheet()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(table.sheet()).isTrue();
+            assertThat(sheet.getProtect()).as(table.sheet()).isTrue();
+            assertThat(sheet.isAutoFilterLocked()).isFalse();
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(table.columns().get(0).width() * 256);
+        }
+        XSSFSheet findings = workbook.getSheet("Findings");
+        assertThat(cell(findings, 1, "Decision").getCellStyle().getLocked()).isFalse();
+        assertThat(cell(findings, 1, "Justification").getCellStyle().getLocked()).isFalse();
+        assertThat(cell(findings, 1, "Evidence").getCellStyle().getLocked()).isTrue();
+    }
+
+    @Test
+    void decisionColumnOffersTheDecisionsAsADropDown() {
+        XSSFSheet findings = workbook.getSheet("Findings");
+        int decision = column(findings, "Decision");
+        List<? extends DataValidation> validations = findings.getDataValidations();
+        assertThat(validations).hasSize(1);
+        DataValidation validation = validations.get(0);
+        DataValidationConstraint constraint = validation.getValidationConstraint();
+        assertThat(constraint.getExplicitListValues())
+                .containsExactly("Remediate", "Accept risk", "False positive", "Exception");
+        CellRangeAddress range = validation.getRegions().getCellRangeAddress(0);
+        assertThat(range.getFirstColumn()).isEqualTo(decision);
+        assertThat(range.getFirstRow()).isEqualTo(1);
+        assertThat(range.getLastRow()).isEqualTo(findings.getLastRowNum());
+        assertThat(findings.getCTWorksheet().getDataValidations().getDataValidationArray(0).getShowDropDown())
+                .as("OOXML showDropDown=true would hide the arrow").isFalse();
+    }
+
+    @Test
+    void identitiesLinkToTheConsoleAndSeveritiesAreFilled() {
+        XSSFSheet findings = workbook.getSheet("Findings");
+        Cell principal = cell(findings, 1, "Principal");
+        assertThat(principal.getStringCellValue()).isEqualTo("alice");
+        assertThat(principal.getHyperlink().getAddress())
+                .isEqualTo("https://console.aws.amazon.com/iam/home#/users/details/alice");
+        Cell severity = cell(findings, 1, "Severity");
+        assertThat(severity.getStringCellValue()).isEqualTo("HIGH");
+        XSSFCellStyle style = (XSSFCellStyle) severity.getCellStyle();
+        assertThat(style.getFillForegroundXSSFColor().getRGB()).isEqualTo(HexFormat.of().parseHex("FF6F61"));
+    }
+
+    @Test
+    void summaryTotalsReconcileWithEverySheetAndCarryTheReviewHeader() {
+        XSSFSheet summary = workbook.getSheet("Summary");
+        List<Row> rowsSection = SummaryReader.section(summary, "Rows per sheet (totals reconcile with each sheet)");
+        assertThat(rowsSection).hasSize(workbook.getNumberOfSheets() - 1);
+        for (Row row : rowsSection) {
+            XSSFSheet sheet = workbook.getSheet(row.getCell(0).getStringCellValue());
+            assertThat((int) row.getCell(1).getNumericCellValue()).as(sheet.getSheetName())
+                    .isEqualTo(sheet.getLastRowNum());
+        }
+        assertThat(SummaryReader.value(summary, "Run id")).isEqualTo(SampleRun.RUN_ID);
+        assertThat(SummaryReader.value(summary, "Organization")).isEqualTo("o-exampleorg1");
+        assertThat(SummaryReader.value(summary, "Collected by")).contains("assumed-role/IamAuditRole");
+        assertThat(SummaryReader.value(summary, "Population source")).contains("4 accounts discovered");
+        assertThat(SummaryReader.number(summary, "AUDITED")).isEqualTo(2);
+        assertThat(SummaryReader.number(summary, "SKIPPED")).isEqualTo(1);
+        assertThat(SummaryReader.number(summary, "FAILED")).isEqualTo(1);
+
+        List<Row> bySeverity = SummaryReader.section(summary, "Findings by severity and status");
+        Row total = bySeverity.get(bySeverity.size() - 1);
+        assertThat((int) total.getCell(total.getLastCellNum() - 1).getNumericCellValue())
+                .isEqualTo(workbook.getSheet("Findings").getLastRowNum());
+        List<Row> byAccount = SummaryReader.section(summary, "Findings by account");
+        int accountTotal = byAccount.stream().skip(1)
+                .mapToInt(r -> (int) r.getCell(r.getLastCellNum() - 1).getNumericCellValue()).sum();
+        assertThat(accountTotal).isEqualTo(workbook.getSheet("Findings").getLastRowNum());
+        List<Row> topAccounts = SummaryReader.section(summary, "Top risky accounts (FAIL findings, weighted by severity)");
+        assertThat(topAccounts.get(1).getCell(0).getStringCellValue()).isEqualTo(SampleRun.MGMT);
+        assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(1);
+        assertThat(bundle.files().get(0).sheets()).containsEntry("Findings", 6L);
+    }
+
+    @Test
+    void documentPropertiesCarryTheRunId() {
+        assertThat(workbook.getProperties().getCustomProperties().getProperty("RunId").getLpwstr())
+                .isEqualTo(SampleRun.RUN_ID);
+        assertThat(workbook.getProperties().getCoreProperties().getIdentifier()).isEqualTo(SampleRun.RUN_ID);
+    }
+
+    @Test
+    void everyStreamFromTheStoreIsClosed() {
+        assertThat(repo.openStreams()).isZero();
+    }
+
+    @Test
+    void aTablePastTheRowLimitContinuesInNumberedSheets(@TempDir Path dir) throws IOException {
+        InMemoryStagingRepository many = SampleRun.repository();
+        many.generateFindings(SampleRun.RUN_ID, () -> SampleRun.manyFindings(SampleRun.RUN_ID, 13));
+        ReportFixtures.generate(many, dir, WorkbookLimits.excel().withMaxRowsPerSheet(5));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve(XlsxReportWriter.fileName(
+                SampleRun.RUN_ID))))) {
+            assertThat(wb.getSheetName(1)).isEqualTo("Findings");
+            assertThat(wb.getSheetName(2)).isEqualTo("Findings (2)");
+            assertThat(wb.getSheetName(3)).isEqualTo("Findings (3)");
+            assertThat(wb.getSheetName(4)).isEqualTo("Findings (4)");
+            assertThat(wb.getSheetName(5)).isEqualTo("Least privilege");
+            assertThat(List.of(4, 4, 4, 1)).isEqualTo(IntStream.rangeClosed(1, 4)
+                    .mapToObj(i -> wb.getSheetAt(i).getLastRowNum()).toList());
+            assertThat(wb.getSheet("Findings (2)").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Finding id");
+            assertThat(wb.getSheet("Findings (4)").getRow(1).getCell(0).getStringCellValue()).isEqualTo("fd-12");
+            assertThat(SummaryReader.number(wb.getSheet("Summary"), "Findings (4)")).isEqualTo(1);
+        }
+    }
+
+    static Cell cell(XSSFSheet sheet, int row, String header) {
+        return sheet.getRow(row).getCell(column(sheet, header));
+    }
+
+    static int column(XSSFSheet sheet, String header) {
+        for (Cell c : sheet.getRow(0)) {
+            if (c.getStringCellValue().equals(header)) {
+                return c.getColumnIndex();
+            }
+        }
+        throw new AssertionError("no column " + header + " in " + sheet.getSheetName());
+    }
+}
