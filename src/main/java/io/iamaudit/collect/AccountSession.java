@@ -41,10 +41,16 @@ public final class AccountSession implements AutoCloseable {
      */
     public static AccountSession open(AwsClientFactory factory, String accountId, String managementAccountId,
                                       AssumeRoleSettings role) {
+        return open(factory, accountId, managementAccountId, role, new CallCounter());
+    }
+
+    /** As {@link #open(AwsClientFactory, String, String, AssumeRoleSettings)}, counting into the caller's counter,
+     * so the calls of a refused AssumeRole are still known. */
+    public static AccountSession open(AwsClientFactory factory, String accountId, String managementAccountId,
+                                      AssumeRoleSettings role, CallCounter counter) {
         if (accountId.equals(managementAccountId)) {
-            return direct(factory, accountId);
+            return new AccountSession(accountId, counter, factory.baseClients(counter), null, null);
         }
-        CallCounter counter = new CallCounter();
         StsClient sts = factory.sts(factory.settings().credentials(), counter);
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)

@@ -20,7 +20,8 @@ import java.time.Duration;
 
 /**
  * Builds the AWS clients of the audit over one shared Apache HTTP connection pool. IAM and Organizations are global
- * services signed for us-east-1; STS and Access Analyzer use the configured region. Every client carries a retry
+ * services, served and signed in their partition's home region (us-east-1 in the commercial partition); STS and
+ * Access Analyzer use the configured region. Every client carries a retry
  * strategy suited to throttling and the {@link CallCounter} of the account it works for.
  */
 public final class AwsClientFactory implements AutoCloseable {
@@ -56,7 +57,7 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     public IamClient iam(AwsCredentialsProvider credentials, CallCounter counter) {
-        return configure(IamClient.builder(), Region.AWS_GLOBAL, credentials, counter).build();
+        return configure(IamClient.builder(), globalServiceRegion(settings.region()), credentials, counter).build();
     }
 
     public StsClient sts(AwsCredentialsProvider credentials, CallCounter counter) {
@@ -64,11 +65,27 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     public OrganizationsClient organizations(AwsCredentialsProvider credentials, CallCounter counter) {
-        return configure(OrganizationsClient.builder(), Region.US_EAST_1, credentials, counter).build();
+        return configure(OrganizationsClient.builder(), globalServiceRegion(settings.region()), credentials, counter)
+                .build();
     }
 
     public AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials, CallCounter counter) {
         return configure(AccessAnalyzerClient.builder(), settings.region(), credentials, counter).build();
+    }
+
+    /**
+     * Where a partition's global services (IAM, Organizations) live. A region rather than {@code aws-global}, so a
+     * request to an overridden endpoint is still signed for the region AWS expects.
+     */
+    static Region globalServiceRegion(Region configured) {
+        String id = configured.id();
+        if (id.startsWith("cn-")) {
+            return Region.CN_NORTH_1;
+        }
+        if (id.startsWith("us-gov-")) {
+            return Region.US_GOV_WEST_1;
+        }
+        return Region.US_EAST_1;
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

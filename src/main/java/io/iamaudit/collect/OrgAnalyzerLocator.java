@@ -42,9 +42,11 @@ public final class OrgAnalyzerLocator {
                 ownerSession = openSession.apply(owner);
             }
             List<Analyzer> analyzers = organizationAnalyzers(ownerSession.clients().accessAnalyzer(), owner);
-            AutoCloseable resource = ownerSession == management ? null : ownerSession;
+            AccountSession resource = ownerSession == management ? null : ownerSession;
             if (analyzers.isEmpty()) {
-                closeQuietly(resource);
+                if (resource != null) {
+                    resource.close();
+                }
                 return OrgAnalyzers.none(note + "no organization analyzer in account " + owner);
             }
             return new OrgAnalyzers(owner, analyzers, ownerSession.clients().accessAnalyzer(), null, resource);
@@ -76,16 +78,5 @@ public final class OrgAnalyzerLocator {
         analyzers.addAll(AccessAnalyzerCollector.analyzers(client, Type.ORGANIZATION, owner));
         analyzers.addAll(AccessAnalyzerCollector.analyzers(client, Type.ORGANIZATION_UNUSED_ACCESS, owner));
         return analyzers;
-    }
-
-    private static void closeQuietly(AutoCloseable resource) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception ignored) {
-            // the lookup result matters, not a failure to release a client
-        }
     }
 }

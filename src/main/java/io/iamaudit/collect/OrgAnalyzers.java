@@ -12,10 +12,11 @@ import java.util.List;
  * @param analyzers organization analyzers (external and unused access) of the owner account; empty when there are none
  * @param client    {@code null} when {@code analyzers} is empty
  * @param note      why the lookup found nothing, for the run log; {@code null} when it found analyzers
- * @param resource  what to close with this object (a session opened into the delegated administrator), or null
+ * @param resource  the session opened into the delegated administrator, closed with this object; {@code null} when
+ *                  the analyzers are in the management account (whose session belongs to the caller)
  */
 public record OrgAnalyzers(String ownerAccountId, List<Analyzer> analyzers, AccessAnalyzerClient client, String note,
-                           AutoCloseable resource) implements AutoCloseable {
+                           AccountSession resource) implements AutoCloseable {
 
     public OrgAnalyzers {
         analyzers = List.copyOf(analyzers);
@@ -30,7 +31,7 @@ public record OrgAnalyzers(String ownerAccountId, List<Analyzer> analyzers, Acce
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (resource != null) {
             resource.close();
         }

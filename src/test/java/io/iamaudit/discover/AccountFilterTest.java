@@ -50,4 +50,18 @@ class AccountFilterTest {
         assertThat(filter.exclusionReason("1", "Root", List.of(), Map.of("audit", "yes", "env", "sandbox")))
                 .hasValue("excluded by filter: tag env=sandbox is excluded");
     }
+
+    @Test
+    void discoveredAccountsStartPendingOrSkippedWithTheReason() {
+        io.iamaudit.stage.AccountRef ref = new io.iamaudit.stage.AccountRef("111111111111", "a", null, "SUSPENDED",
+                "Root", Map.of());
+
+        var skipped = new DiscoveredAccount(ref, "account SUSPENDED").initialCoverage("run-1");
+        var pending = new DiscoveredAccount(ref, null).initialCoverage("run-1");
+
+        assertThat(skipped.status()).isEqualTo(io.iamaudit.stage.AccountCoverage.Status.SKIPPED);
+        assertThat(skipped.reason()).isEqualTo("account SUSPENDED");
+        assertThat(pending.status()).isEqualTo(io.iamaudit.stage.AccountCoverage.Status.PENDING);
+        assertThat(pending.runId()).isEqualTo("run-1");
+    }
 }
