@@ -29,10 +29,15 @@ final class S3Objects {
         this.options = options;
     }
 
-    /** A put carrying our own SHA-256, so S3 rejects the object if its bytes differ from the manifest's. */
+    /**
+     * A put carrying our own SHA-256 (computed for the manifest), so S3 rejects the object if its bytes differ and
+     * stores the checksum for readers to verify. The algorithm is named as well as the value: S3 and moto key the
+     * stored checksum off {@code x-amz-sdk-checksum-algorithm}, and the SDK does not recompute a given value.
+     */
     PutObjectRequest.Builder putRequest(String key, String name, String sha256Hex) {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key)
-                .contentType(contentType(name)).checksumSHA256(Sha256.base64OfHex(sha256Hex));
+                .contentType(contentType(name)).checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                .checksumSHA256(Sha256.base64OfHex(sha256Hex));
         if (options.encryption() == S3PublishOptions.Encryption.SSE_KMS) {
             request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(options.kmsKeyId());
         } else {

@@ -7,7 +7,14 @@ import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.report.SampleRun;
 import io.iamaudit.report.WorkbookLimits;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,10 +28,37 @@ final class Bundles {
     private Bundles() {
     }
 
-    static ReportBundle report(Path work, String runId, Instant started) {
-        InMemoryStagingRepository repo = new InMemoryStagingRepository();
-        SampleRun.fill(repo, runId, started);
-        return new ReportGenerator(TEMPLATE, WorkbookLimits.excel(), CLOCK)
-                .generate(repo, runId, work.resolve(runId), "rules-2026.11");
+    /**
+     * The bundle of {@code runId}, generated once per test JVM (publishing never modifies the local files) so the
+     * folder and S3 tests share the cost of writing the workbook.
+     */
+    static synchronized ReportBundle report(String runId, Instant started) {
+        return CACHE.computeIfAbsent(runId, id -> {
+            InMemoryStagingRepository repo = new InMemoryStagingRepository();
+            SampleRun.fill(repo, id, started);
+            return new ReportGenerator(TEMPLATE, WorkbookLimits.excel(), CLOCK)
+                    .generate(repo, id, WORK.resolve(id), "rules-2026.11");
+        });
+    }
+
+    private static final Map<String, ReportBundle> CACHE = new HashMap<>();
+    private static final Path WORK = temporaryFolder();
+
+    private static Path temporaryFolder() {
+        try {
+            Path folder = Files.createTempDirectory("iam-audit-bundles-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp folder; the OS cleans it eventually
+        }
     }
 }

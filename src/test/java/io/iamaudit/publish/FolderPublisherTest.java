@@ -16,15 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FolderPublisherTest {
-    @TempDir
-    static Path work;
     static ReportBundle monday;
     static ReportBundle tuesday;
 
     @BeforeAll
     static void reports() {
-        monday = Bundles.report(work, "run-monday", Instant.parse("2026-11-23T21:00:00Z"));
-        tuesday = Bundles.report(work, "run-tuesday", Instant.parse("2026-11-24T21:00:00Z"));
+        monday = Bundles.report("run-monday", Instant.parse("2026-11-23T21:00:00Z"));
+        tuesday = Bundles.report("run-tuesday", Instant.parse("2026-11-24T21:00:00Z"));
     }
 
     @Test
