@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScenarioGeneratorTest {
+class SandboxScenarioGeneratorTest {
 
     @TempDir
     Path dir;
