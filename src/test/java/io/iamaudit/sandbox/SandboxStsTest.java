@@ -1,5 +1,8 @@
 package io.iamaudit.sandbox;
 
+import io.iamaudit.sandbox.scenario.AuditRoleSpec;
+import io.iamaudit.sandbox.scenario.OrganizationSpec;
+import io.iamaudit.sandbox.scenario.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,46 @@ class SandboxStsTest {
         }
         try (SandboxClients member = mgmt.assume(server, "100000000002")) {
             assertThat(member.sts().getCallerIdentity().account()).isEqualTo("100000000002");
+        }
+    }
+
+    @Test
+    void externalIdIsEnforcedWhenTheScenarioSetsOne() {
+        Scenario base = Scenarios.fidelity();
+        OrganizationSpec o = base.organization();
+        Scenario withExternalId = new Scenario(new OrganizationSpec(o.id(), o.rootId(), o.managementAccount(),
+                o.featureSet(), o.delegatedAdministrators(), new AuditRoleSpec(null, "audit-ext-42")),
+                base.organizationalUnits(), base.accounts(), base.analyzers(), base.findings());
+        String role = "arn:aws:iam::100000000002:role/OrganizationAccountAccessRole";
+        try (SandboxServer s = SandboxServer.start(withExternalId);
+             SandboxClients c = SandboxClients.management(s)) {
+            assertThatThrownBy(() -> c.sts().assumeRole(b -> b.roleArn(role).roleSessionName("audit")))
+                    .isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    });
+            assertThatThrownBy(() -> c.sts().assumeRole(b -> b.roleArn(role).roleSessionName("audit")
+                    .externalId("wrong-id"))).isInstanceOf(StsException.class);
+            assertThat(c.sts().assumeRole(b -> b.roleArn(role).roleSessionName("audit").externalId("audit-ext-42"))
+                    .assumedRoleUser().arn()).contains(":100000000002:");
+        }
+    }
+
+    @Test
+    void suspendedAccountsCannotBeEnteredAndRoleChainingIsCappedAtAnHour() {
+        try (SandboxServer demo = SandboxServer.start(Scenarios.demo());
+             SandboxClients c = SandboxClients.management(demo)) {
+            assertThatThrownBy(() -> c.assume(demo, "777777777777"))
+                    .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+            try (SandboxClients security = c.assume(demo, "222222222222")) {
+                assertThat(security.sts().assumeRole(b -> b.roleArn("arn:aws:iam::444444444444:role/"
+                        + "OrganizationAccountAccessRole").roleSessionName("chained")).assumedRoleUser().arn())
+                        .startsWith("arn:aws:sts::444444444444:");
+                assertThatThrownBy(() -> security.sts().assumeRole(b -> b.roleArn("arn:aws:iam::444444444444:role/"
+                        + "OrganizationAccountAccessRole").roleSessionName("chained").durationSeconds(7200)))
+                        .isInstanceOfSatisfying(StsException.class,
+                                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+            }
         }
     }
 }

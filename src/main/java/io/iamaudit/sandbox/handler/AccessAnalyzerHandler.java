@@ -48,15 +48,16 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
         }
     }
 
-    /** The key an unused-key finding is about: as written, or else the user's first key in the sandbox. */
+    /** The key an unused-key finding is about: as written, or else the user's key by its number. */
     private static String accessKeyId(SandboxContext ctx, FindingSpec f) {
         if (!"UnusedIAMUserAccessKey".equals(f.type()) || f.accessKeyId() != null) {
             return f.accessKeyId();
         }
         return ctx.org().directory(f.account()).users().stream().filter(u -> u.arn().equals(f.resource()))
-                .flatMap(u -> u.accessKeys().stream()).map(k -> k.id()).findFirst()
+                .filter(u -> u.accessKeys().size() >= f.accessKeyIndex())
+                .map(u -> u.accessKeys().get(f.accessKeyIndex() - 1).id()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("finding on " + f.resource()
-                        + ": no such user with an access key; set accessKeyId"));
+                        + ": no such user with access key " + f.accessKeyIndex()));
     }
 
     @Override

@@ -177,7 +177,9 @@ public final class OrganizationsHandler extends JsonHandler {
             if (principal == null || principal.equals(svc)) {
                 Account a = org.account(acct);
                 if (admins.stream().noneMatch(x -> x.get("Id").asText().equals(acct))) {
-                    admins.add(account(a).put("DelegationEnabledDate", Timestamps.epoch(a.joined())));
+                    ObjectNode admin = account(a).put("DelegationEnabledDate", Timestamps.epoch(a.joined()));
+                    admin.remove("Paths");
+                    admins.add(admin);
                 }
             }
         });

@@ -89,6 +89,10 @@ public final class StsHandler extends QueryHandler {
                 && !audit.externalId().equals(r.param("ExternalId"))) {
             throw denied;
         }
+        if (r.caller().assumed() && duration > 3600) {
+            throw validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role"
+                    + " chaining.");
+        }
         if (duration > role.spec().maxSessionDuration()) {
             throw validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }

@@ -72,6 +72,12 @@ public final class ScenarioValidator {
             check(FINDING_TYPES.contains(f.type()), where + ".type must be one of " + FINDING_TYPES);
             check(f.resource() != null, where + ".resource is missing");
             check(ids.contains(f.account()), where + ": unknown account " + f.account());
+            if ("UnusedIAMUserAccessKey".equals(f.type()) && f.accessKeyId() == null) {
+                check(s.account(f.account()).users().stream().anyMatch(u -> f.resource().equals(
+                        "arn:aws:iam::" + f.account() + ":user" + u.path() + u.name())
+                        && u.accessKeys().size() >= f.accessKeyIndex()), where + ": " + f.resource()
+                        + " is not a user of account " + f.account() + " with access key " + f.accessKeyIndex());
+            }
             check(analyzers.get(f.analyzer()).covers(f.account()),
                     where + ": analyzer " + f.analyzer() + " does not cover account " + f.account());
             check(analyzers.get(f.analyzer()).externalAccess() == "ExternalAccess".equals(f.type()),

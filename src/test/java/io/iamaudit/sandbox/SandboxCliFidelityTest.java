@@ -1,0 +1,135 @@
+package io.iamaudit.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fidelity with software nobody here wrote: the AWS CLI (botocore's own serializers and parsers) against the
+ * sandbox serving the fidelity scenario. Each command must exit 0 with JSON whose values match the scenario.
+ */
+class SandboxCliFidelityTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String UNUSED = "arn:aws:access-analyzer:us-east-1:100000000001:analyzer/org-unused";
+    static SandboxServer server;
+
+    @BeforeAll
+    static void start() {
+        server = SandboxServer.start(Scenarios.fidelity());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode aws(Map<String, String> credentials, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(),
+                "--region", "us-east-1", "--output", "json"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("AWS_CONFIG_FILE", "/dev/null");
+        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.putAll(credentials);
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("aws %s failed: %s", String.join(" ", args), err).isZero();
+        return JSON.readTree(out);
+    }
+
+    static Map<String, String> management() {
+        return Map.of("AWS_ACCESS_KEY_ID", server.managementCredentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", server.managementCredentials().secretAccessKey());
+    }
+
+    @Test
+    void organizationsAndStsThroughTheCli() throws Exception {
+        JsonNode accounts = aws(management(), "organizations", "list-accounts").get("Accounts");
+        assertThat(accounts).extracting(a -> a.get("Name").asText())
+                .containsExactly("fidelity-management", "fidelity-member");
+        assertThat(accounts.get(1).get("JoinedTimestamp").isNumber()).isTrue();
+
+        JsonNode assumed = aws(management(), "sts", "assume-role", "--role-arn",
+                "arn:aws:iam::100000000002:role/OrganizationAccountAccessRole", "--role-session-name", "cli-audit");
+        assertThat(assumed.at("/AssumedRoleUser/Arn").asText())
+                .isEqualTo("arn:aws:sts::100000000002:assumed-role/OrganizationAccountAccessRole/cli-audit");
+        assertThat(assumed.at("/Credentials/AccessKeyId").asText()).startsWith("ASIASANDBOX");
+        assertThat(assumed.at("/Credentials/Expiration").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+    }
+
+    @Test
+    void iamThroughTheCli() throws Exception {
+        assertThat(aws(management(), "iam", "generate-credential-report").get("State").asText()).isEqualTo("STARTED");
+        JsonNode report = aws(management(), "iam", "get-credential-report");
+        String csv = new String(Base64.getDecoder().decode(report.get("Content").asText()), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst()).contains(SandboxCredentialReportTest.HEADER);
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("<root_account>,arn:aws:iam::100000000001:root,");
+
+        JsonNode details = aws(management(), "iam", "get-account-authorization-details");
+        assertThat(details.get("UserDetailList")).extracting(u -> u.get("UserName").asText())
+                .containsExactly("alice", "ci-bot");
+        // botocore URL-decodes and parses the documents: they arrive as JSON objects
+        assertThat(details.at("/UserDetailList/0/UserPolicyList/0/PolicyDocument/Statement/0/Action").asText())
+                .isEqualTo("s3:GetObject");
+        JsonNode deploy = null;
+        for (JsonNode p : details.get("Policies")) {
+            if (p.get("PolicyName").asText().equals("deploy-policy")) {
+                deploy = p;
+            }
+        }
+        assertThat(deploy).isNotNull();
+        assertThat(deploy.get("DefaultVersionId").asText()).isEqualTo("v2");
+        assertThat(deploy.at("/PolicyVersionList/0/Document/Statement/0/Action/2").asText()).isEqualTo("iam:PassRole");
+
+        String job = aws(management(), "iam", "generate-service-last-accessed-details", "--arn",
+                "arn:aws:iam::100000000001:role/deployer", "--granularity", "ACTION_LEVEL").get("JobId").asText();
+        JsonNode sla = aws(management(), "iam", "get-service-last-accessed-details", "--job-id", job);
+        assertThat(sla.get("JobStatus").asText()).isEqualTo("COMPLETED");
+        assertThat(sla.get("ServicesLastAccessed")).extracting(s -> s.get("ServiceNamespace").asText())
+                .containsExactly("iam", "lambda", "s3");
+        assertThat(sla.at("/ServicesLastAccessed/1/TrackedActionsLastAccessed")).anySatisfy(a -> {
+            assertThat(a.get("ActionName").asText()).isEqualTo("CreateFunction");
+            assertThat(a.has("LastAccessedTime")).isTrue();
+        });
+
+        JsonNode policy = aws(management(), "iam", "get-account-password-policy").get("PasswordPolicy");
+        assertThat(policy.get("MinimumPasswordLength").asInt()).isEqualTo(14);
+        assertThat(policy.get("PasswordReusePrevention").asInt()).isEqualTo(24);
+    }
+
+    @Test
+    void accessAnalyzerThroughTheCli() throws Exception {
+        JsonNode analyzers = aws(management(), "accessanalyzer", "list-analyzers").get("analyzers");
+        assertThat(analyzers).extracting(a -> a.get("name").asText()).containsExactly("org-external", "org-unused");
+
+        JsonNode findings = aws(management(), "accessanalyzer", "list-findings-v2", "--analyzer-arn", UNUSED,
+                "--filter", "{\"findingType\":{\"eq\":[\"UnusedPermission\"]}}").get("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("resource").asText()).isEqualTo("arn:aws:iam::100000000001:role/deployer");
+
+        JsonNode finding = aws(management(), "accessanalyzer", "get-finding-v2", "--analyzer-arn", UNUSED,
+                "--id", findings.get(0).get("id").asText());
+        assertThat(finding.get("id").asText()).isEqualTo("22222222-3333-4444-8555-666666666666");
+        assertThat(finding.at("/findingDetails/0/unusedPermissionDetails/serviceNamespace").asText()).isEqualTo("s3");
+        assertThat(finding.at("/findingDetails/0/unusedPermissionDetails/actions")).extracting(a -> a.get("action").asText())
+                .containsExactly("s3:DeleteObject", "s3:PutObject");
+    }
+}
