@@ -121,6 +121,9 @@ public final class PolicyRewriter {
                 continue;
             }
             changed = true;
+            if (!keep.isEmpty() && p.hasWildcard()) {
+                acc.review.add(catalogNote(p.service()));
+            }
             if (keep.isEmpty()) {
                 acc.removed.add(new RemovedPermission(p.text(), removed.get(0).evidence()));
             } else {
@@ -159,6 +162,7 @@ public final class PolicyRewriter {
                         .filter(e -> known.stream().noneMatch(k -> k.equalsIgnoreCase(e.getKey())))
                         .forEach(e -> keep.add(e.getKey()));
                 out.addAll(compactor.compact(keep, original));
+                acc.review.add(catalogNote(s.namespace()));
             }
         }
         for (String untracked : UntrackedActions.ACTIONS) {
@@ -196,6 +200,11 @@ public final class PolicyRewriter {
                 "narrowed to the services used in the window: " + String.join(", ", allowed)));
         acc.changed = true;
         return allowed;
+    }
+
+    private static String catalogNote(String service) {
+        return service + ": narrowed to the actions of the bundled catalog (botocore); an action AWS added since is "
+                + "no longer granted - check the service's recent changes";
     }
 
     private static final class Acc {
