@@ -24,9 +24,12 @@ public final class ActionCatalog {
     private static volatile ActionCatalog bundled;
 
     private final Map<String, Service> services;
+    private final Map<String, List<String>> qualified = new TreeMap<>();
 
     private ActionCatalog(Map<String, Service> services) {
         this.services = Collections.unmodifiableMap(services);
+        services.values().forEach(s -> qualified.put(s.prefix(),
+                s.actions().stream().map(a -> s.prefix() + ":" + a).toList()));
     }
 
     /** A service: its IAM prefix, human name and actions (names without the prefix). */
@@ -87,16 +90,12 @@ public final class ActionCatalog {
         Set<String> out = new LinkedHashSet<>();
         String prefix = pattern.service();
         if ("*".equals(prefix)) {
-            services.values().forEach(s -> s.actions().forEach(a -> out.add(s.prefix() + ":" + a)));
+            qualified.values().forEach(out::addAll);
             return out;
         }
-        Service s = service(prefix);
-        if (s != null) {
-            for (String a : s.actions()) {
-                String action = s.prefix() + ":" + a;
-                if (pattern.matches(action)) {
-                    out.add(action);
-                }
+        for (String action : actionsOf(prefix)) {
+            if (pattern.matches(action)) {
+                out.add(action);
             }
         }
         if (out.isEmpty() && !pattern.hasWildcard()) {
@@ -107,8 +106,7 @@ public final class ActionCatalog {
 
     /** Every known action of a service, as {@code prefix:Action}; empty for an unknown prefix. */
     public List<String> actionsOf(String prefix) {
-        Service s = service(prefix);
-        return s == null ? List.of() : s.actions().stream().map(a -> s.prefix() + ":" + a).toList();
+        return qualified.getOrDefault(prefix.toLowerCase(Locale.ROOT), List.of());
     }
 
     /** The service prefixes a pattern reaches ({@code *} reaches all of them). */

@@ -4,6 +4,7 @@ import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.policy.ActionPattern;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,13 +43,16 @@ final class ActionCompactor {
                 && covered.stream().allMatch(a -> kept.contains(a.toLowerCase(Locale.ROOT)))) {
             return List.of(whole.text());
         }
+        Map<String, Boolean> verbUsable = new HashMap<>();
         Set<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String action : actions) {
             String verb = verb(action);
             ActionPattern candidate = new ActionPattern(ns + ":" + verb + "*");
-            List<String> matching = covered.stream().filter(candidate::matches).toList();
-            boolean usable = !verb.isEmpty() && candidate.within(original) && matching.size() > 1
-                    && matching.stream().allMatch(a -> kept.contains(a.toLowerCase(Locale.ROOT)));
+            boolean usable = verbUsable.computeIfAbsent(verb, v -> {
+                List<String> matching = covered.stream().filter(candidate::matches).toList();
+                return !v.isEmpty() && candidate.within(original) && matching.size() > 1
+                        && matching.stream().allMatch(a -> kept.contains(a.toLowerCase(Locale.ROOT)));
+            });
             out.add(usable ? candidate.text() : action);
         }
         return List.copyOf(out);

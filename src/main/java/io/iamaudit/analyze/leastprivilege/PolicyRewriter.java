@@ -93,14 +93,23 @@ public final class PolicyRewriter {
         boolean changed = false;
         for (ActionPattern p : st.actions()) {
             if ("*".equals(p.text())) {
-                out.addAll(usedServices(ActionPattern.ALL, decider, acc));
+                List<String> services = usedServices(ActionPattern.ALL, decider, acc);
+                flagUntracked(services, acc);
+                out.addAll(services);
                 changed = true;
                 continue;
             }
             Set<String> concrete = "*".equals(p.service()) ? Set.of() : catalog.expand(p);
             if (concrete.isEmpty()) {
-                acc.review.add(p.text() + ": matches no action known to the catalog; kept");
-                out.add(p.text());
+                // no catalog action to judge one by one: the service-level evidence decides the whole pattern
+                Decision d = "*".equals(p.service()) ? new Decision(Kind.REVIEW, null) : decider.decide(p.text());
+                if (d.kind() == Kind.REMOVE) {
+                    acc.removed.add(new RemovedPermission(p.text(), d.evidence()));
+                    changed = true;
+                } else {
+                    acc.review.add(p.text() + ": matches no action known to the catalog; kept");
+                    out.add(p.text());
+                }
                 continue;
             }
             List<String> keep = new ArrayList<>();
@@ -121,6 +130,9 @@ public final class PolicyRewriter {
                 continue;
             }
             changed = true;
+            if (!keep.isEmpty() && p.hasWildcard()) {
+                acc.review.add(catalogNote(p.service()));
+            }
             if (keep.isEmpty()) {
                 acc.removed.add(new RemovedPermission(p.text(), removed.get(0).evidence()));
             } else {
@@ -129,7 +141,7 @@ public final class PolicyRewriter {
             }
         }
         acc.changed |= changed;
-        return changed ? List.copyOf(out) : null;
+        return changed ? withoutSubsumed(out) : null;
     }
 
     /** Used services as patterns, for {@code *} or a NotAction statement that excludes none of them. */
@@ -159,13 +171,13 @@ public final class PolicyRewriter {
                         .filter(e -> known.stream().noneMatch(k -> k.equalsIgnoreCase(e.getKey())))
                         .forEach(e -> keep.add(e.getKey()));
                 out.addAll(compactor.compact(keep, original));
+                acc.review.add(catalogNote(s.namespace()));
             }
         }
         for (String untracked : UntrackedActions.ACTIONS) {
             String name = catalog.expand(new ActionPattern(untracked)).iterator().next();
             if (!usage.serviceUsed(new ActionPattern(name).service()) && original.matches(name)) {
                 out.add(name);
-                acc.review.add(name + ": last-accessed cannot see it; kept for review");
             }
         }
         acc.removed.add(new RemovedPermission(original.text() + " (services not in the last-accessed report)",
@@ -192,10 +204,28 @@ public final class PolicyRewriter {
         // (iam:PassRole, ...) may be excluded and need the check.
         List<String> allowed = services.stream().filter(a -> a.contains("*") || st.coversAction(a)).toList();
         acc.review.addAll(local.review);
+        flagUntracked(allowed, acc);
         acc.removed.add(new RemovedPermission(label + " " + st.actions().stream().map(ActionPattern::text).toList(),
                 "narrowed to the services used in the window: " + String.join(", ", allowed)));
         acc.changed = true;
         return allowed;
+    }
+
+    /** Drops patterns another pattern of the same list already covers ({@code ec2:DescribeX} next to {@code ec2:Describe*}). */
+    private static List<String> withoutSubsumed(Set<String> patterns) {
+        List<ActionPattern> all = patterns.stream().map(ActionPattern::new).toList();
+        return all.stream().filter(p -> all.stream().noneMatch(q -> q != p && !q.text().equalsIgnoreCase(p.text())
+                && p.within(q))).map(ActionPattern::text).toList();
+    }
+
+    private static void flagUntracked(List<String> actions, Acc acc) {
+        actions.stream().filter(UntrackedActions::contains)
+                .forEach(a -> acc.review.add(a + ": last-accessed cannot see it; kept for review"));
+    }
+
+    private static String catalogNote(String service) {
+        return service + ": narrowed to the actions of the bundled catalog (botocore); an action AWS added since is "
+                + "no longer granted - check the service's recent changes";
     }
 
     private static final class Acc {

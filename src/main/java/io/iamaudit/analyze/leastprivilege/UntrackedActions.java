@@ -11,7 +11,8 @@ import java.util.Set;
 public final class UntrackedActions {
 
     /** {@code iam:PassRole} is checked when a service receives a role; the STS ones when a session is created. */
-    public static final Set<String> ACTIONS = Set.of("iam:passrole", "sts:tagsession", "sts:setsourceidentity");
+    public static final Set<String> ACTIONS = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(
+            Set.of("iam:passrole", "sts:tagsession", "sts:setsourceidentity")));
 
     private UntrackedActions() {
     }

@@ -20,6 +20,8 @@ public final class UsageDecider {
     public record Decision(Kind kind, String evidence) {
     }
 
+    private static final Decision KEEP = new Decision(Kind.KEEP, null);
+
     private final Usage usage;
     private final AnalyzerEvidence analyzer;
 
@@ -36,24 +38,27 @@ public final class UsageDecider {
         if (UntrackedActions.contains(action)) {
             return new Decision(Kind.REVIEW, action + ": last-accessed cannot see it; kept for review");
         }
-        String ns = action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT);
+        String ns = action.substring(0, Math.max(0, action.indexOf(':')));
         Optional<ServiceUse> service = usage.service(ns);
-        Optional<String> finding = analyzer.unused(action);
         if (service.isEmpty()) {
-            return finding.map(id -> new Decision(Kind.REMOVE, "Access Analyzer finding " + id + " reports it unused"))
+            return analyzer.unused(action)
+                    .map(id -> new Decision(Kind.REMOVE, "Access Analyzer finding " + id + " reports it unused"))
                     .orElse(new Decision(Kind.REVIEW, ns + ": no last-accessed data for the service; kept"));
         }
         ServiceUse s = service.get();
         if (!usage.used(s.lastAuthenticated())) {
-            return new Decision(Kind.REMOVE, serviceEvidence(s) + suffix(finding));
+            return new Decision(Kind.REMOVE, serviceEvidence(s) + suffix(analyzer.unused(action)));
+        }
+        if (!s.tracked()) {
+            return KEEP;
         }
         Optional<Instant> tracked = s.actions().get(action.toLowerCase(Locale.ROOT));
         if (tracked != null && !usage.used(tracked.orElse(null))) {
             return new Decision(Kind.REMOVE, "last-accessed (action level): " + action + " last used "
                     + tracked.map(Evidence::date).orElse("never") + ", window starts "
-                    + Evidence.date(usage.windowStart()) + suffix(finding));
+                    + Evidence.date(usage.windowStart()) + suffix(analyzer.unused(action)));
         }
-        return new Decision(Kind.KEEP, null);
+        return KEEP;
     }
 
     /** Why a whole service counts as unused. */
