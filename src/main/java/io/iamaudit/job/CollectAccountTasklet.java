@@ -1,9 +1,8 @@
 package io.iamaudit.job;
 
-import io.iamaudit.collect.AccountAccessException;
-import io.iamaudit.collect.AccountCollection;
 import io.iamaudit.collect.AccountCollector;
-import io.iamaudit.collect.AccountSession;
+import io.iamaudit.collect.AccountPartition;
+import io.iamaudit.collect.AwsClientFactory;
 import io.iamaudit.collect.AwsErrors;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountRef;
@@ -23,6 +22,7 @@ import java.util.Map;
 class CollectAccountTasklet implements Tasklet {
 
     private final RunSessions sessions;
+    private final AwsClientFactory factory;
     private final AccountCollector collector;
     private final StagingRepository staging;
     private final CollectProgress progress;
@@ -30,9 +30,11 @@ class CollectAccountTasklet implements Tasklet {
     private final String runId;
     private final String accountId;
 
-    CollectAccountTasklet(RunSessions sessions, AccountCollector collector, StagingRepository staging,
-                          CollectProgress progress, Clock clock, String runId, String accountId) {
+    CollectAccountTasklet(RunSessions sessions, AwsClientFactory factory, AccountCollector collector,
+                          StagingRepository staging, CollectProgress progress, Clock clock, String runId,
+                          String accountId) {
         this.sessions = sessions;
+        this.factory = factory;
         this.collector = collector;
         this.staging = staging;
         this.progress = progress;
@@ -45,24 +47,21 @@ class CollectAccountTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         AccountRef account = staging.accounts(runId).stream().filter(a -> a.accountId().equals(accountId))
                 .findFirst().orElseThrow(() -> new IllegalStateException("account " + accountId + " not in run " + runId));
-        AccountCoverage coverage;
-        AccountCollection collection = null;
-        try (AccountSession session = sessions.open(accountId, runId)) {
-            collection = collector.collect(session, account, sessions.orgAnalyzers(runId));
-            staging.saveSnapshot(runId, collection.snapshot());
-            coverage = collection.coverage(runId);
-        } catch (AccountAccessException e) {
-            coverage = failed(account, e.getMessage(), Map.of());
+        AccountPartition.Result result;
+        try {
+            result = new AccountPartition(factory, collector, sessions.assumeRole(runId), sessions.caller().account(),
+                    clock).collect(runId, account, sessions.orgAnalyzers(runId));
         } catch (RuntimeException e) {
-            coverage = failed(account, AwsErrors.describe(e), Map.of());
+            // anything unexpected about one account is that account's failure, not the run's
+            result = new AccountPartition.Result(new AccountCoverage(runId, accountId, account.name(),
+                    account.ouPath(), AccountCoverage.Status.FAILED, AwsErrors.describe(e), clock.instant(),
+                    Map.of()), null);
         }
-        staging.saveCoverage(coverage);
-        progress.accountDone(coverage, collection);
+        if (result.snapshot() != null) {
+            staging.saveSnapshot(runId, result.snapshot());
+        }
+        staging.saveCoverage(result.coverage());
+        progress.accountDone(result.coverage(), result.snapshot());
         return RepeatStatus.FINISHED;
-    }
-
-    private AccountCoverage failed(AccountRef account, String reason, Map<String, Long> calls) {
-        return new AccountCoverage(runId, account.accountId(), account.name(), account.ouPath(),
-                AccountCoverage.Status.FAILED, reason, clock.instant(), calls);
     }
 }

@@ -1,6 +1,6 @@
 package io.iamaudit.job;
 
-import io.iamaudit.collect.AccountCollection;
+import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.AccountCoverage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ class CollectProgress {
         done.set(0);
     }
 
-    void accountDone(AccountCoverage coverage, AccountCollection collection) {
+    void accountDone(AccountCoverage coverage, AccountSnapshot snapshot) {
         int n = done.incrementAndGet();
         Duration elapsed = Duration.between(started == null ? clock.instant() : started, clock.instant());
         Duration eta = n == 0 ? Duration.ZERO : elapsed.multipliedBy(Math.max(0, total - n)).dividedBy(n);
@@ -39,12 +39,10 @@ class CollectProgress {
                     coverage.accountName(), coverage.reason(), eta.toSeconds());
             return;
         }
-        var snapshot = collection.snapshot();
         int users = snapshot.authorization().get().map(a -> a.users().size()).orElse(0);
         int roles = snapshot.authorization().get().map(a -> a.roles().size()).orElse(0);
-        long throttled = collection.throttledCalls().values().stream().mapToLong(Long::longValue).sum();
-        log.info("[{}/{}] account {} ({}) audited: {} users, {} roles, {} AWS calls ({} throttled){} — ETA {}s",
-                n, total, coverage.accountId(), coverage.accountName(), users, roles, coverage.totalCalls(), throttled,
+        log.info("[{}/{}] account {} ({}) audited: {} users, {} roles, {} AWS calls{} — ETA {}s",
+                n, total, coverage.accountId(), coverage.accountName(), users, roles, coverage.totalCalls(),
                 coverage.reason() == null || coverage.reason().isBlank() ? "" : "; missing: " + coverage.reason(),
                 eta.toSeconds());
     }

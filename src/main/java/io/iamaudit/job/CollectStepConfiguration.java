@@ -1,6 +1,7 @@
 package io.iamaudit.job;
 
 import io.iamaudit.collect.AccountCollector;
+import io.iamaudit.collect.AwsClientFactory;
 import io.iamaudit.collect.CollectorSettings;
 import io.iamaudit.stage.StagingRepository;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -69,11 +70,11 @@ class CollectStepConfiguration {
 
     @Bean
     @StepScope
-    CollectAccountTasklet collectAccountTasklet(RunSessions sessions, AccountCollector collector,
+    CollectAccountTasklet collectAccountTasklet(RunSessions sessions, AwsClientFactory factory, AccountCollector collector,
                                                 StagingRepository staging, CollectProgress progress, Clock clock,
                                                 @Value("#{jobParameters['runId']}") String runId,
                                                 @Value("#{stepExecutionContext['accountId']}") String accountId) {
-        return new CollectAccountTasklet(sessions, collector, staging, progress, clock, runId, accountId);
+        return new CollectAccountTasklet(sessions, factory, collector, staging, progress, clock, runId, accountId);
     }
 
     @Bean

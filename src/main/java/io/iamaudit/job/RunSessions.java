@@ -64,15 +64,11 @@ public class RunSessions implements AutoCloseable {
         return new AssumeRoleSettings(properties.roleName(), properties.externalId(), properties.sourceIdentity(), runId);
     }
 
-    /** Opens a session in an account: base credentials for the caller's own account, AssumeRole elsewhere. */
-    public AccountSession open(String accountId, String runId) {
-        return AccountSession.open(factory, accountId, caller().account(), assumeRole(runId));
-    }
-
     public synchronized OrgAnalyzers orgAnalyzers(String runId) {
         if (orgAnalyzers == null) {
             callerAccountSession = AccountSession.direct(factory, caller().account());
-            orgAnalyzers = new OrgAnalyzerLocator().locate(callerAccountSession, id -> open(id, runId));
+            orgAnalyzers = new OrgAnalyzerLocator().locate(callerAccountSession,
+                    id -> AccountSession.open(factory, id, caller().account(), assumeRole(runId)));
             if (orgAnalyzers.note() != null && !orgAnalyzers.note().isBlank()) {
                 log.info("Access Analyzer: {}", orgAnalyzers.note());
             }

@@ -1,0 +1,205 @@
+package io.iamaudit.job;
+
+import io.iamaudit.IamAuditApplication;
+import io.iamaudit.cli.ExitCode;
+import io.iamaudit.sandbox.SandboxProfile;
+import io.iamaudit.sandbox.SandboxServer;
+import io.iamaudit.sandbox.Scenarios;
+import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.Finding;
+import io.iamaudit.stage.LeastPrivilegeRecommendation;
+import io.iamaudit.stage.Severity;
+import io.iamaudit.stage.StagingRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo organization end to end: every issue planted in jobs/scenarios/demo.yaml (listed in docs/scenario.md) is
+ * found, and the clean, well-run account raises nothing above LOW.
+ */
+@SpringBootTest(classes = IamAuditApplication.class)
+class DemoOrganizationTest {
+
+    private static final SandboxServer SANDBOX = SandboxServer.start(Scenarios.demo(), SandboxProfile.instant(), 0);
+    private static final String CLEAN_ACCOUNT = "888888888888";
+    private static final String SUSPENDED_ACCOUNT = "777777777777";
+    private static Path work;
+    private static RunResult run;
+    private static List<Finding> findings;
+
+    @Autowired
+    AuditJobRunner runner;
+
+    @Autowired
+    StagingRepository staging;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        work = Files.createTempDirectory("demo-org-test");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-org-test;DB_CLOSE_DELAY=-1");
+        registry.add("iam-audit.home", () -> work.resolve("home").toString());
+        registry.add("iam-audit.output", () -> "file:" + work.resolve("out"));
+        registry.add("iam-audit.aws.endpoint", () -> SANDBOX.endpoint().toString());
+        registry.add("iam-audit.aws.access-key-id", () -> SANDBOX.managementCredentials().accessKeyId());
+        registry.add("iam-audit.aws.secret-access-key", () -> SANDBOX.managementCredentials().secretAccessKey());
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        SANDBOX.close();
+    }
+
+    /** The run happens once, in whichever test comes first: it needs the Spring beans, so not in a static hook. */
+    private synchronized void audited() {
+        if (run == null) {
+            run = runner.start("org-audit");
+            try (Stream<Finding> all = staging.findings(run.runId())) {
+                findings = all.toList();
+            }
+        }
+    }
+
+    @Test
+    void theRunCompletesAndRecordsTheSuspendedAccountAsSkipped() {
+        audited();
+        assertThat(run.exitCode()).isEqualTo(ExitCode.COMPLETE);
+        assertThat(staging.coverage(run.runId())).filteredOn(c -> c.accountId().equals(SUSPENDED_ACCOUNT))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.status()).isEqualTo(AccountCoverage.Status.SKIPPED);
+                    assertThat(c.reason()).containsIgnoringCase("suspended");
+                });
+        assertThat(run.audited()).isEqualTo(7);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(textBlock = """
+            111111111111, IAM.ROOT.HARDWARE_MFA,            <root_account>
+            111111111111, IAM.ROOT.RECENT_USE,              <root_account>
+            111111111111, IAM.PASSWORD.MIN_LENGTH,          111111111111
+            111111111111, IAM.PASSWORD.SYMBOL,              111111111111
+            111111111111, IAM.PASSWORD.NUMBER,              111111111111
+            111111111111, IAM.PASSWORD.MAX_AGE,             111111111111
+            111111111111, IAM.PASSWORD.REUSE,               111111111111
+            111111111111, IAM.USER.CONSOLE_MFA,             admin-legacy
+            111111111111, IAM.FEDERATION.CONSOLE_USERS,     admin-legacy
+            111111111111, IAM.USER.ADMIN_NO_MFA,            admin-legacy
+            111111111111, IAM.POLICY.FULL_ADMIN,            admin-legacy
+            111111111111, IAM.USER.DIRECT_POLICIES,         admin-legacy
+            111111111111, IAM.USER.PASSWORD_AND_KEYS,       admin-legacy
+            111111111111, IAM.USER.KEY_ROTATION,            admin-legacy
+            111111111111, IAM.FEDERATION.CONSOLE_USERS,     billing-viewer
+            111111111111, IAM.SUPPORT.ROLE,                 111111111111
+            333333333333, IAM.SUPPORT.ROLE,                 333333333333
+            333333333333, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-org-logs
+            444444444444, IAM.ROOT.MFA,                     <root_account>
+            444444444444, IAM.ROOT.ACCESS_KEYS,             <root_account>
+            444444444444, IAM.PASSWORD.POLICY,              444444444444
+            444444444444, IAM.POLICY.PASS_ROLE_ANY,         deploy-bot
+            444444444444, IAM.USER.ACCESS_KEYS,             deploy-bot
+            444444444444, IAM.USER.TWO_ACTIVE_KEYS,         deploy-bot
+            444444444444, IAM.USER.KEY_ROTATION,            deploy-bot
+            444444444444, IAM.ANALYZER.UNUSED_FINDINGS,     deploy-bot
+            444444444444, IAM.USER.CONSOLE_MFA,             ops-jane
+            444444444444, IAM.USER.PASSWORD_UNUSED,         ops-jane
+            444444444444, IAM.USER.DIRECT_POLICIES,         ops-jane
+            444444444444, IAM.POLICY.ASSUME_ROLE_ANY,       ops-jane
+            444444444444, IAM.USER.INACTIVE,                old-contractor
+            444444444444, IAM.USER.PASSWORD_AND_KEYS,       old-contractor
+            444444444444, IAM.USER.KEY_ROTATION,            old-contractor
+            444444444444, IAM.USER.KEY_UNUSED,              old-contractor
+            444444444444, IAM.USER.DIRECT_POLICIES,         old-contractor
+            444444444444, IAM.ANALYZER.UNUSED_FINDINGS,     old-contractor
+            444444444444, IAM.SUPPORT.ROLE,                 444444444444
+            444444444444, IAM.ROLE.TRUST_EXTERNAL_UNCONDITIONED, legacy-admin-role
+            444444444444, IAM.POLICY.FULL_ADMIN,            legacy-admin-role
+            444444444444, IAM.ROLE.UNUSED,                  legacy-admin-role
+            444444444444, IAM.POLICY.SERVICE_WILDCARD,      app-data-access
+            444444444444, IAM.ANALYZER.UNUSED_FINDINGS,     app-runtime
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION, lambda-deployer
+            444444444444, IAM.CERT.EXPIRED,                 www-acme-example-com
+            444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-prod-public-assets
+            444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   legacy-admin-role
+            555555555555, IAM.ROOT.HARDWARE_MFA,            <root_account>
+            555555555555, IAM.PASSWORD.MIN_LENGTH,          555555555555
+            555555555555, IAM.POLICY.NOT_ACTION_ALLOW,      dev-power
+            555555555555, IAM.POLICY.CLOUDSHELL_FULL_ACCESS, Developers
+            555555555555, IAM.USER.PASSWORD_AND_KEYS,       dev-alex
+            555555555555, IAM.USER.CONSOLE_MFA,             dev-sam
+            555555555555, IAM.USER.KEY_ROTATION,            dev-sam
+            555555555555, IAM.USER.KEY_UNUSED,              dev-sam
+            555555555555, IAM.ANALYZER.UNUSED_FINDINGS,     dev-sam
+            555555555555, IAM.SUPPORT.ROLE,                 555555555555
+            555555555555, IAM.ROLE.TRUST_ANY_PRINCIPAL,     cross-account-tooling
+            555555555555, IAM.ANALYZER.EXTERNAL_FINDINGS,   cross-account-tooling
+            555555555555, IAM.ROLE.UNUSED,                  unused-migration-role
+            555555555555, IAM.ANALYZER.UNUSED_FINDINGS,     unused-migration-role
+            666666666666, IAM.ROOT.MFA,                     <root_account>
+            666666666666, IAM.PASSWORD.POLICY,              666666666666
+            666666666666, IAM.USER.KEY_UNUSED_SINCE_SETUP,  hackathon-2023
+            666666666666, IAM.USER.KEY_ROTATION,            hackathon-2023
+            666666666666, IAM.USER.DIRECT_POLICIES,         hackathon-2023
+            666666666666, IAM.ROLE.UNUSED,                  sandbox-experiments
+            666666666666, IAM.SUPPORT.ROLE,                 666666666666
+            """)
+    void everyPlantedIssueIsFound(String account, String rule, String principal) {
+        audited();
+        assertThat(findings)
+                .as("%s in %s for %s", rule, account, principal)
+                .anySatisfy(f -> {
+                    assertThat(f.accountId()).isEqualTo(account);
+                    assertThat(f.ruleId()).isEqualTo(rule);
+                    assertThat(f.status()).isEqualTo(Finding.Status.FAIL);
+                    assertThat(List.of(String.valueOf(f.principalName()), String.valueOf(f.principalArn())))
+                            .anySatisfy(name -> assertThat(name).endsWith(principal));
+                });
+    }
+
+    @Test
+    void theCleanAccountRaisesNothingAboveLow() {
+        audited();
+        assertThat(findings).filteredOn(f -> f.accountId().equals(CLEAN_ACCOUNT))
+                .allSatisfy(f -> assertThat(f.severity()).isIn(Severity.LOW, Severity.INFORMATIONAL));
+        assertThat(staging.coverage(run.runId())).filteredOn(c -> c.accountId().equals(CLEAN_ACCOUNT))
+                .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(AccountCoverage.Status.AUDITED));
+    }
+
+    @Test
+    void notIssuesAreNotReported() {
+        audited();
+        assertThat(findings).noneSatisfy(f -> assertThat(String.valueOf(f.principalArn()))
+                .contains("/aws-service-role/"));
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("IAM.ANALYZER.EXTERNAL_FINDINGS"))
+                .noneSatisfy(f -> assertThat(String.valueOf(f.principalArn())).contains(":kms:"));
+    }
+
+    @Test
+    void leastPrivilegeRemovesWhatTheAppRoleNeverUses() {
+        audited();
+        LeastPrivilegeRecommendation appRuntime;
+        try (Stream<LeastPrivilegeRecommendation> all = staging.recommendations(run.runId())) {
+            appRuntime = all.filter(r -> r.principalName().equals("app-runtime")).findFirst().orElseThrow();
+        }
+        assertThat(appRuntime.verdict()).isEqualTo(LeastPrivilegeRecommendation.Verdict.NARROW);
+        assertThat(appRuntime.unusedServices()).contains("dynamodb");
+        assertThat(appRuntime.usedServices()).contains("s3");
+        assertThat(appRuntime.reductionPercent()).isPositive();
+        assertThat(appRuntime.proposals()).anySatisfy(p -> {
+            assertThat(p.proposedDocument()).doesNotContain("dynamodb");
+            assertThat(p.removed()).isNotEmpty();
+        });
+    }
+}
