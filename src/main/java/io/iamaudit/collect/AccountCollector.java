@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Collects one account: starts IAM's asynchronous work first (credential report, last-accessed jobs), runs the
+ * Collects one account: starts the credential report first, reads the authorization details (whose users and roles
+ * are the principals of the last-accessed jobs, started next), runs the
  * synchronous collectors while AWS works, then waits for the asynchronous results. Each data set is collected on its
  * own: one failing is recorded in its {@link Collected} and the account is still audited. Only when nothing at all
  * could be read is the account reported as inaccessible.
@@ -41,11 +42,12 @@ public final class AccountCollector {
 
         // a failure to start is not final: await() generates again and reports the error if it persists
         attempt(credentialReports::start);
-        Collected<LastAccessedCollector.StartedJobs> jobs =
-                attempt(() -> lastAccessed.start(lastAccessed.principalArns()));
-
         Collected<AuthorizationDetails> authorization =
                 attempt(new AuthorizationDetailsCollector(iam, settings.authorizationPageSize())::collect);
+        // the principals come from the bulk call we make anyway: no ListUsers/ListRoles, no extra permission
+        Collected<LastAccessedCollector.StartedJobs> jobs = authorization.missing()
+                ? Collected.failed("no principal list: authorization details not collected (" + authorization.error() + ")")
+                : attempt(() -> lastAccessed.start(principalArns(authorization.value())));
         var passwordPolicy = attempt(new PasswordPolicyCollector(iam)::collect);
         var summary = attempt(new AccountSummaryCollector(iam)::collect);
         var identityProviders = attempt(new IdentityProviderCollector(iam)::collect);
@@ -68,6 +70,13 @@ public final class AccountCollector {
                     "no data set could be collected, e.g. authorization: " + authorization.error(), null);
         }
         return collection;
+    }
+
+    private static List<String> principalArns(AuthorizationDetails authorization) {
+        List<String> arns = new java.util.ArrayList<>();
+        authorization.users().forEach(u -> arns.add(u.arn()));
+        authorization.roles().forEach(r -> arns.add(r.arn()));
+        return arns;
     }
 
     private static <T> Collected<T> attempt(Supplier<T> collector) {

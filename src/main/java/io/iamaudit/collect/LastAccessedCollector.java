@@ -8,8 +8,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessAdvisorUsageGranularityType;
 import software.amazon.awssdk.services.iam.model.GetServiceLastAccessedDetailsResponse;
 import software.amazon.awssdk.services.iam.model.JobStatusType;
-import software.amazon.awssdk.services.iam.model.Role;
-import software.amazon.awssdk.services.iam.model.User;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,16 +35,8 @@ public final class LastAccessedCollector {
     public record StartedJobs(Map<String, String> jobIds, Map<String, String> errors) {
     }
 
-    public List<PrincipalLastAccessed> collect() {
-        return await(start(principalArns()));
-    }
-
-    /** Every user and role of the account (ListUsers, ListRoles). */
-    public List<String> principalArns() {
-        List<String> arns = new ArrayList<>();
-        iam.listUsersPaginator().users().stream().map(User::arn).forEach(arns::add);
-        iam.listRolesPaginator().roles().stream().map(Role::arn).forEach(arns::add);
-        return arns;
+    public List<PrincipalLastAccessed> collect(List<String> principalArns) {
+        return await(start(principalArns));
     }
 
     public StartedJobs start(List<String> principalArns) {
