@@ -132,7 +132,8 @@ class SandboxFaultsTest {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
                     });
             assertThatThrownBy(() -> member.noRetries().organizations().describeOrganization())
-                    .isInstanceOfSatisfying(OrganizationsException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException"));
+                    .isInstanceOfSatisfying(OrganizationsException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException"));
             try (SandboxClients fresh = c.assume(server, "100000000002")) {
                 assertThat(fresh.iam().listUsers().users()).hasSize(1);
             }
