@@ -1,6 +1,7 @@
 package io.iamaudit.sandbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -22,6 +23,7 @@ public final class SandboxFaults {
     private final Random random;
     private volatile Duration credentialReportDelay;
     private volatile Duration lastAccessedDelay;
+    private volatile Instant sessionsExpiredBefore = Instant.EPOCH;
 
     SandboxFaults(SandboxProfile profile) {
         this.random = new Random(profile.seed() + 1);
@@ -85,6 +87,15 @@ public final class SandboxFaults {
         return this;
     }
 
+    /**
+     * Every session issued so far is expired from now on (calls with it get the service's ExpiredToken error), as
+     * when a long run outlives its credentials; sessions issued later are unaffected.
+     */
+    public SandboxFaults expireSessions() {
+        sessionsExpiredBefore = Instant.now().plusNanos(1);
+        return this;
+    }
+
     /** Removes every fault and token bucket. */
     public SandboxFaults clear() {
         throttleRate.clear();
@@ -102,6 +113,10 @@ public final class SandboxFaults {
 
     Duration lastAccessedDelay() {
         return lastAccessedDelay;
+    }
+
+    boolean expired(Instant issued) {
+        return issued.isBefore(sessionsExpiredBefore);
     }
 
     boolean assumeRoleDenied(String accountId) {

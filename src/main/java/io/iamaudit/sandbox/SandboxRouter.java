@@ -109,7 +109,7 @@ final class SandboxRouter implements HttpHandler {
             return new Caller(mgmt, "arn:aws:iam::" + mgmt + ":user/sandbox-admin",
                     io.iamaudit.sandbox.state.Ids.iam("AIDA", mgmt + "/sandbox-admin"), keyId, null);
         }
-        if (Instant.now().isAfter(s.expiration())) {
+        if (Instant.now().isAfter(s.expiration()) || faults.expired(s.issued())) {
             throw handler.expiredToken();
         }
         return new Caller(s.accountId(), s.assumedRoleArn(), s.roleId() + ":" + s.sessionName(), keyId, s);

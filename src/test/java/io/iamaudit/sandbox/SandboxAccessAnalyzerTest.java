@@ -130,6 +130,23 @@ class SandboxAccessAnalyzerTest {
     }
 
     @Test
+    void accountAnalyzersLiveInTheirAccountAndCoverOnlyIt() {
+        try (SandboxClients dev = mgmt.assume(server, "555555555555")) {
+            AccessAnalyzerClient devAa = dev.accessAnalyzer();
+            AnalyzerSummary own = devAa.listAnalyzers(r -> { }).analyzers().get(0);
+            assertThat(own.typeAsString()).isEqualTo("ACCOUNT");
+            var findings = devAa.listFindings(r -> r.analyzerArn(own.arn())).findings();
+            assertThat(findings).singleElement().satisfies(f -> {
+                assertThat(f.resourceOwnerAccount()).isEqualTo("555555555555");
+                assertThat(f.principal()).containsEntry("AWS", "arn:aws:iam::210987654321:root");
+                assertThat(f.action()).containsExactly("s3:GetObject", "s3:PutObject");
+            });
+            assertThat(devAa.getFinding(r -> r.analyzerArn(own.arn()).id(findings.get(0).id())).finding().resource())
+                    .isEqualTo("arn:aws:s3:::acme-dev-scratch");
+        }
+    }
+
+    @Test
     void anotherAccountCannotReadTheAnalyzer() {
         assertThatThrownBy(() -> mgmt.accessAnalyzer().listFindingsV2(r -> r.analyzerArn(arn("org-external-access"))))
                 .isInstanceOf(ResourceNotFoundException.class);

@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +29,8 @@ class SandboxCliFidelityTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String UNUSED = "arn:aws:access-analyzer:us-east-1:100000000001:analyzer/org-unused";
+    /** Not the common pool: on two cores it runs one task at a time. */
+    static final ExecutorService CLI = Executors.newFixedThreadPool(4);
     static SandboxServer server;
 
     @BeforeAll
@@ -34,6 +41,18 @@ class SandboxCliFidelityTest {
     @AfterAll
     static void stop() {
         server.close();
+        CLI.shutdownNow();
+    }
+
+    /** Runs independent CLI calls side by side: each is a Python start-up, the slow part of this test. */
+    static <T> CompletableFuture<T> async(Callable<T> call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, CLI);
     }
 
     static JsonNode aws(Map<String, String> credentials, String... args) throws IOException, InterruptedException {
@@ -62,13 +81,15 @@ class SandboxCliFidelityTest {
 
     @Test
     void organizationsAndStsThroughTheCli() throws Exception {
-        JsonNode accounts = aws(management(), "organizations", "list-accounts").get("Accounts");
+        var listed = async(() -> aws(management(), "organizations", "list-accounts"));
+        var assuming = async(() -> aws(management(), "sts", "assume-role", "--role-arn",
+                "arn:aws:iam::100000000002:role/OrganizationAccountAccessRole", "--role-session-name", "cli-audit"));
+        JsonNode accounts = listed.join().get("Accounts");
         assertThat(accounts).extracting(a -> a.get("Name").asText())
                 .containsExactly("fidelity-management", "fidelity-member");
         assertThat(accounts.get(1).get("JoinedTimestamp").isNumber()).isTrue();
 
-        JsonNode assumed = aws(management(), "sts", "assume-role", "--role-arn",
-                "arn:aws:iam::100000000002:role/OrganizationAccountAccessRole", "--role-session-name", "cli-audit");
+        JsonNode assumed = assuming.join();
         assertThat(assumed.at("/AssumedRoleUser/Arn").asText())
                 .isEqualTo("arn:aws:sts::100000000002:assumed-role/OrganizationAccountAccessRole/cli-audit");
         assertThat(assumed.at("/Credentials/AccessKeyId").asText()).startsWith("ASIASANDBOX");
@@ -77,13 +98,23 @@ class SandboxCliFidelityTest {
 
     @Test
     void iamThroughTheCli() throws Exception {
-        assertThat(aws(management(), "iam", "generate-credential-report").get("State").asText()).isEqualTo("STARTED");
-        JsonNode report = aws(management(), "iam", "get-credential-report");
+        var reporting = async(() -> {
+            assertThat(aws(management(), "iam", "generate-credential-report").get("State").asText()).isEqualTo("STARTED");
+            return aws(management(), "iam", "get-credential-report");
+        });
+        var detailing = async(() -> aws(management(), "iam", "get-account-authorization-details"));
+        var lastAccessed = async(() -> {
+            String job = aws(management(), "iam", "generate-service-last-accessed-details", "--arn",
+                    "arn:aws:iam::100000000001:role/deployer", "--granularity", "ACTION_LEVEL").get("JobId").asText();
+            return aws(management(), "iam", "get-service-last-accessed-details", "--job-id", job);
+        });
+        var passwordPolicy = async(() -> aws(management(), "iam", "get-account-password-policy"));
+        JsonNode report = reporting.join();
         String csv = new String(Base64.getDecoder().decode(report.get("Content").asText()), StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst()).contains(SandboxCredentialReportTest.HEADER);
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("<root_account>,arn:aws:iam::100000000001:root,");
 
-        JsonNode details = aws(management(), "iam", "get-account-authorization-details");
+        JsonNode details = detailing.join();
         assertThat(details.get("UserDetailList")).extracting(u -> u.get("UserName").asText())
                 .containsExactly("alice", "ci-bot");
         // botocore URL-decodes and parses the documents: they arrive as JSON objects
@@ -99,9 +130,7 @@ class SandboxCliFidelityTest {
         assertThat(deploy.get("DefaultVersionId").asText()).isEqualTo("v2");
         assertThat(deploy.at("/PolicyVersionList/0/Document/Statement/0/Action/2").asText()).isEqualTo("iam:PassRole");
 
-        String job = aws(management(), "iam", "generate-service-last-accessed-details", "--arn",
-                "arn:aws:iam::100000000001:role/deployer", "--granularity", "ACTION_LEVEL").get("JobId").asText();
-        JsonNode sla = aws(management(), "iam", "get-service-last-accessed-details", "--job-id", job);
+        JsonNode sla = lastAccessed.join();
         assertThat(sla.get("JobStatus").asText()).isEqualTo("COMPLETED");
         assertThat(sla.get("ServicesLastAccessed")).extracting(s -> s.get("ServiceNamespace").asText())
                 .containsExactly("iam", "lambda", "s3");
@@ -110,26 +139,29 @@ class SandboxCliFidelityTest {
             assertThat(a.has("LastAccessedTime")).isTrue();
         });
 
-        JsonNode policy = aws(management(), "iam", "get-account-password-policy").get("PasswordPolicy");
+        JsonNode policy = passwordPolicy.join().get("PasswordPolicy");
         assertThat(policy.get("MinimumPasswordLength").asInt()).isEqualTo(14);
         assertThat(policy.get("PasswordReusePrevention").asInt()).isEqualTo(24);
     }
 
     @Test
     void accessAnalyzerThroughTheCli() throws Exception {
-        JsonNode analyzers = aws(management(), "accessanalyzer", "list-analyzers").get("analyzers");
+        var listing = async(() -> aws(management(), "accessanalyzer", "list-analyzers"));
+        var finding = async(() -> {
+            JsonNode found = aws(management(), "accessanalyzer", "list-findings-v2", "--analyzer-arn", UNUSED,
+                    "--filter", "{\"findingType\":{\"eq\":[\"UnusedPermission\"]}}").get("findings");
+            assertThat(found).hasSize(1);
+            assertThat(found.get(0).get("resource").asText()).isEqualTo("arn:aws:iam::100000000001:role/deployer");
+            return aws(management(), "accessanalyzer", "get-finding-v2", "--analyzer-arn", UNUSED,
+                    "--id", found.get(0).get("id").asText());
+        });
+        JsonNode analyzers = listing.join().get("analyzers");
         assertThat(analyzers).extracting(a -> a.get("name").asText()).containsExactly("org-external", "org-unused");
 
-        JsonNode findings = aws(management(), "accessanalyzer", "list-findings-v2", "--analyzer-arn", UNUSED,
-                "--filter", "{\"findingType\":{\"eq\":[\"UnusedPermission\"]}}").get("findings");
-        assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).get("resource").asText()).isEqualTo("arn:aws:iam::100000000001:role/deployer");
-
-        JsonNode finding = aws(management(), "accessanalyzer", "get-finding-v2", "--analyzer-arn", UNUSED,
-                "--id", findings.get(0).get("id").asText());
-        assertThat(finding.get("id").asText()).isEqualTo("22222222-3333-4444-8555-666666666666");
-        assertThat(finding.at("/findingDetails/0/unusedPermissionDetails/serviceNamespace").asText()).isEqualTo("s3");
-        assertThat(finding.at("/findingDetails/0/unusedPermissionDetails/actions")).extracting(a -> a.get("action").asText())
+        JsonNode found = finding.join();
+        assertThat(found.get("id").asText()).isEqualTo("22222222-3333-4444-8555-666666666666");
+        assertThat(found.at("/findingDetails/0/unusedPermissionDetails/serviceNamespace").asText()).isEqualTo("s3");
+        assertThat(found.at("/findingDetails/0/unusedPermissionDetails/actions")).extracting(a -> a.get("action").asText())
                 .containsExactly("s3:DeleteObject", "s3:PutObject");
     }
 }

@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Real AWS SDK v2 clients pointed at a sandbox, as the pipeline builds them. */
 final class SandboxClients implements AutoCloseable {
@@ -24,6 +27,9 @@ final class SandboxClients implements AutoCloseable {
     private final URI endpoint;
     private final StaticCredentialsProvider credentials;
     private final ClientOverrideConfiguration override;
+    /** Built once per kind: building an SDK client costs more than most sandbox calls. */
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private SandboxClients noRetries;
 
     private SandboxClients(URI endpoint, AwsCredentials credentials, ClientOverrideConfiguration override) {
         this.endpoint = endpoint;
@@ -46,29 +52,36 @@ final class SandboxClients implements AutoCloseable {
     }
 
     /** The same credentials without retries, to observe errors as the service sent them. */
-    SandboxClients noRetries() {
-        return new SandboxClients(endpoint, credentials.resolveCredentials(),
-                ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    synchronized SandboxClients noRetries() {
+        if (noRetries == null) {
+            noRetries = new SandboxClients(endpoint, credentials.resolveCredentials(),
+                    ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+        }
+        return noRetries;
     }
 
     IamClient iam() {
-        return IamClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(override).build();
+        return (IamClient) clients.computeIfAbsent("iam", k -> IamClient.builder().endpointOverride(endpoint)
+                .region(Region.US_EAST_1).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(override).build());
     }
 
     StsClient sts() {
-        return StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(override).build();
+        return (StsClient) clients.computeIfAbsent("sts", k -> StsClient.builder().endpointOverride(endpoint)
+                .region(Region.US_EAST_1).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(override).build());
     }
 
     OrganizationsClient organizations() {
-        return OrganizationsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClient(http).overrideConfiguration(override).build();
+        return (OrganizationsClient) clients.computeIfAbsent("organizations", k -> OrganizationsClient.builder()
+                .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(override).build());
     }
 
     AccessAnalyzerClient accessAnalyzer() {
-        return AccessAnalyzerClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClient(http).overrideConfiguration(override).build();
+        return (AccessAnalyzerClient) clients.computeIfAbsent("access-analyzer", k -> AccessAnalyzerClient.builder()
+                .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(override).build());
     }
 
     /** Assumes the audit role in an account and returns clients acting there. */
@@ -80,6 +93,10 @@ final class SandboxClients implements AutoCloseable {
 
     @Override
     public void close() {
+        if (noRetries != null) {
+            noRetries.close();
+        }
+        clients.values().forEach(SdkClient::close);
         http.close();
     }
 }

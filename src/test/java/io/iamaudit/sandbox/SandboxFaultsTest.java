@@ -3,6 +3,7 @@ package io.iamaudit.sandbox;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.accessanalyzer.model.ThrottlingException;
 import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.organizations.model.OrganizationsException;
 import software.amazon.awssdk.services.organizations.model.TooManyRequestsException;
 
 import java.util.Map;
@@ -114,6 +115,28 @@ class SandboxFaultsTest {
                 assertThat(c.iam().listRoles().roles()).hasSize(1);
             }
             assertThat(server.stats().totalThrottles() + server.stats().totalErrors()).isPositive();
+        }
+    }
+
+    @Test
+    void expiredSessionsGetEachServicesExpiredTokenError() {
+        try (SandboxServer server = SandboxServer.start(Scenarios.fidelity());
+             SandboxClients c = SandboxClients.management(server);
+             SandboxClients member = c.assume(server, "100000000002")) {
+            assertThat(member.noRetries().iam().listUsers().users()).hasSize(1);
+            server.faults().expireSessions();
+
+            assertThatThrownBy(() -> member.noRetries().iam().listUsers())
+                    .isInstanceOfSatisfying(IamException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
+                    });
+            assertThatThrownBy(() -> member.noRetries().organizations().describeOrganization())
+                    .isInstanceOfSatisfying(OrganizationsException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException"));
+            try (SandboxClients fresh = c.assume(server, "100000000002")) {
+                assertThat(fresh.iam().listUsers().users()).hasSize(1);
+            }
         }
     }
 }

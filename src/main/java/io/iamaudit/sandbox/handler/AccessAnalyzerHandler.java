@@ -142,7 +142,7 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
                     + "ListFindingsV2 for internal and unused access analyzers.");
         }
         JsonNode filter = in.get("filter");
-        List<Finding> matching = findingsOf(a).stream().filter(f -> matches(f, filter)).toList();
+        List<Finding> matching = findingsOf(a).stream().filter(f -> FindingFilter.matches(f, filter)).toList();
         Integer max = in.hasNonNull("maxResults") ? in.get("maxResults").asInt() : null;
         return page(Json.text(in, "nextToken"), max, "aa:findings:" + v2 + a.name() + filter, "findings", matching,
                 v2 ? json::summaryV2 : json::summaryV1);
@@ -177,63 +177,6 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
 
     private List<Finding> findingsOf(AnalyzerSpec a) {
         return findings.stream().filter(f -> f.analyzer() == a).toList();
-    }
-
-    private static boolean matches(Finding f, JsonNode filter) {
-        if (filter == null || !filter.isObject()) {
-            return true;
-        }
-        var it = filter.fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            String value = attribute(f, e.getKey());
-            JsonNode c = e.getValue();
-            if (c.has("eq") && !contains(c.get("eq"), value)) {
-                return false;
-            }
-            if (c.has("neq") && contains(c.get("neq"), value)) {
-                return false;
-            }
-            if (c.has("contains") && (value == null || !anyPart(c.get("contains"), value))) {
-                return false;
-            }
-            if (c.has("exists") && c.get("exists").asBoolean() != (value != null)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String attribute(Finding f, String key) {
-        FindingSpec s = f.spec();
-        return switch (key) {
-            case "status" -> s.status();
-            case "findingType" -> s.type();
-            case "resourceOwnerAccount" -> s.account();
-            case "resource" -> s.resource();
-            case "resourceType" -> AnalyzerFindings.resourceType(s);
-            case "id" -> f.id();
-            case "isPublic" -> String.valueOf(s.publicAccess());
-            default -> null;
-        };
-    }
-
-    private static boolean contains(JsonNode list, String value) {
-        for (JsonNode n : list) {
-            if (n.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyPart(JsonNode list, String value) {
-        for (JsonNode n : list) {
-            if (value.contains(n.asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private <T> ObjectNode page(String token, Integer max, String scope, String listName, List<T> all,

@@ -4,6 +4,7 @@ import io.iamaudit.sandbox.state.IamDirectory;
 import io.iamaudit.sandbox.state.LastAccessedCalculator;
 import io.iamaudit.sandbox.state.LastAccessedCalculator.ServiceLine;
 import io.iamaudit.sandbox.state.LastAccessedJobs;
+import io.iamaudit.sandbox.state.PrincipalPolicies;
 import io.iamaudit.sandbox.wire.AwsException;
 import io.iamaudit.sandbox.wire.Pages;
 import io.iamaudit.sandbox.wire.SandboxRequest;
@@ -35,7 +36,7 @@ final class IamLastAccessed {
             throw QueryHandler.validation("1 validation error detected: Value '" + granularity + "' at 'granularity'"
                     + " failed to satisfy constraint: Member must satisfy enum value set: [SERVICE_LEVEL, ACTION_LEVEL]");
         }
-        if (arn == null || iam.directory(r).effectiveDocuments(arn) == null) {
+        if (arn == null || new PrincipalPolicies(iam.directory(r)).documents(arn) == null) {
             throw IamHandler.noSuchEntity("The entity with ARN " + arn + " cannot be found.");
         }
         LastAccessedJobs.Job job = ctx.lastAccessedJobs().start(r.caller().accountId(), arn,
@@ -54,7 +55,8 @@ final class IamLastAccessed {
                     .el("JobCreationDate", job.created()).empty("ServicesLastAccessed").el("IsTruncated", false));
         }
         IamDirectory dir = iam.directory(r);
-        List<ServiceLine> lines = calculator.compute(dir.effectiveDocuments(job.arn()), dir.usageEntities(job.arn()),
+        PrincipalPolicies principal = new PrincipalPolicies(dir);
+        List<ServiceLine> lines = calculator.compute(principal.documents(job.arn()), principal.usageEntities(job.arn()),
                 job.actionLevel(), dir);
         Pages.Page<ServiceLine> page = Pages.page(lines, "iam:sla:" + job.id(), r.param("Marker"),
                 QueryHandler.maxItems(r), () -> new AwsException(400, "InvalidInput", "Invalid value for Marker"));

@@ -9,7 +9,8 @@ import java.util.Map;
  * An Access Analyzer finding of one analyzer. External access findings use {@code principal}, {@code actions},
  * {@code publicAccess} and {@code condition}; unused access findings ({@code UnusedIAMRole},
  * {@code UnusedIAMUserAccessKey}, {@code UnusedIAMUserPassword}, {@code UnusedPermission}) use
- * {@code lastAccessedDaysAgo}, {@code accessKeyId} (default: the user's key number {@code accessKeyIndex}, 1 or 2, default 1) or {@code services}. The id is derived when absent.
+ * {@code lastAccessedDaysAgo}, {@code accessKeyId} (default: the user's key number {@code accessKeyIndex}, 1 or 2,
+ * default 1) or {@code services}. The id is derived when absent.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record FindingSpec(String id, String analyzer, String type, String resource, String resourceType,

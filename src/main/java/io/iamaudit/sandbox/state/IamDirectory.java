@@ -9,7 +9,6 @@ import io.iamaudit.sandbox.scenario.GroupSpec;
 import io.iamaudit.sandbox.scenario.PolicySpec;
 import io.iamaudit.sandbox.scenario.PolicyText;
 import io.iamaudit.sandbox.scenario.RoleSpec;
-import io.iamaudit.sandbox.scenario.ServiceUsage;
 import io.iamaudit.sandbox.scenario.UserSpec;
 
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One account's IAM content resolved from its scenario entry: ARNs, unique ids, timestamps, policy documents as
@@ -64,10 +62,6 @@ public final class IamDirectory {
         public PolicyVersion defaultVersion() {
             return versions.stream().filter(PolicyVersion::isDefault).findFirst().orElseThrow();
         }
-    }
-
-    /** Who may have used a principal's permissions, with their recorded service usage. */
-    public record UsageEntity(String arn, Map<String, ServiceUsage> usage) {
     }
 
     private final String accountId;
@@ -188,61 +182,6 @@ public final class IamDirectory {
             return awsManaged(AwsManagedPolicies.byArn(arn));
         }
         return p;
-    }
-
-    /** The documents (JSON text) of every policy that applies to the entity with this ARN; null when unknown. */
-    public List<String> effectiveDocuments(String arn) {
-        List<String> docs = new ArrayList<>();
-        for (User u : users) {
-            if (u.arn().equals(arn)) {
-                addAll(docs, u.inline(), u.spec().attachedPolicies());
-                u.spec().groups().forEach(g -> addAll(docs, group(g).inline(), group(g).spec().attachedPolicies()));
-                return docs;
-            }
-        }
-        for (Role r : roles) {
-            if (r.arn().equals(arn)) {
-                addAll(docs, r.inline(), r.spec().attachedPolicies());
-                return docs;
-            }
-        }
-        for (Group g : groups) {
-            if (g.arn().equals(arn)) {
-                addAll(docs, g.inline(), g.spec().attachedPolicies());
-                return docs;
-            }
-        }
-        ManagedPolicy p = policy(arn);
-        return p == null ? null : List.of(p.defaultVersion().document());
-    }
-
-    /** The users and roles whose activity counts for the entity with this ARN (a group's members, a policy's holders). */
-    public List<UsageEntity> usageEntities(String arn) {
-        List<UsageEntity> out = new ArrayList<>();
-        for (User u : users) {
-            boolean self = u.arn().equals(arn);
-            boolean member = u.spec().groups().stream().map(this::group).anyMatch(g -> g.arn().equals(arn)
-                    || attaches(g.spec().attachedPolicies(), arn));
-            if (self || member || attaches(u.spec().attachedPolicies(), arn)) {
-                out.add(new UsageEntity(u.arn(), u.spec().lastAccessed()));
-            }
-        }
-        for (Role r : roles) {
-            if (r.arn().equals(arn) || attaches(r.spec().attachedPolicies(), arn)) {
-                out.add(new UsageEntity(r.arn(), r.spec().lastAccessed()));
-            }
-        }
-        return out;
-    }
-
-    private boolean attaches(List<String> refs, String arn) {
-        return refs.stream().map(this::resolvePolicyArn).anyMatch(arn::equals);
-    }
-
-    private void addAll(List<String> docs, Map<String, String> inline, List<String> attached) {
-        docs.addAll(inline.values());
-        attached.stream().map(this::resolvePolicyArn).map(this::policy).filter(Objects::nonNull)
-                .forEach(p -> docs.add(p.defaultVersion().document()));
     }
 
     private List<String> allAttachments() {

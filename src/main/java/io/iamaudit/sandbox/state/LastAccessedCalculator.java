@@ -47,7 +47,7 @@ public final class LastAccessedCalculator {
      * @param entities    the users and roles whose usage counts for it
      * @param actionLevel whether to list tracked actions
      */
-    public List<ServiceLine> compute(List<String> documents, List<IamDirectory.UsageEntity> entities,
+    public List<ServiceLine> compute(List<String> documents, List<PrincipalPolicies.UsageEntity> entities,
                                      boolean actionLevel, IamDirectory dir) {
         Map<String, Set<String>> granted = granted(documents);
         List<ServiceLine> lines = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class LastAccessedCalculator {
             String entity = null;
             String region = null;
             int total = 0;
-            for (IamDirectory.UsageEntity e : entities) {
+            for (PrincipalPolicies.UsageEntity e : entities) {
                 ServiceUsage u = e.usage().get(service);
                 if (u != null && u.daysAgo() != null) {
                     total++;
@@ -75,7 +75,7 @@ public final class LastAccessedCalculator {
         return lines;
     }
 
-    private List<ActionLine> actions(String service, Set<String> actions, List<IamDirectory.UsageEntity> entities,
+    private List<ActionLine> actions(String service, Set<String> actions, List<PrincipalPolicies.UsageEntity> entities,
                                      IamDirectory dir) {
         List<ActionLine> out = new ArrayList<>();
         for (String action : actions) {
@@ -86,7 +86,7 @@ public final class LastAccessedCalculator {
             Instant last = null;
             String entity = null;
             String region = null;
-            for (IamDirectory.UsageEntity e : entities) {
+            for (PrincipalPolicies.UsageEntity e : entities) {
                 ServiceUsage u = e.usage().get(service);
                 Integer days = u == null ? null : actionDays(u, service, name);
                 if (days != null && (last == null || dir.ago(days).isAfter(last))) {

@@ -2,9 +2,10 @@ package io.iamaudit.sandbox.state;
 
 import java.time.Instant;
 
-/** Temporary credentials AssumeRole issued, bound to the role's account. */
+/** Temporary credentials AssumeRole issued (at {@code issued}), bound to the role's account. */
 public record Session(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
-                      String roleName, String roleId, String sessionName, Instant expiration, String sourceIdentity) {
+                      String roleName, String roleId, String sessionName, Instant issued, Instant expiration,
+                      String sourceIdentity) {
 
     public String assumedRoleArn() {
         return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;

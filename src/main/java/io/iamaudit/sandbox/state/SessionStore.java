@@ -25,8 +25,8 @@ public final class SessionStore {
         String secretKey = "sandbox/" + Base64.getEncoder().encodeToString(secret);
         String token = "SANDBOXSESSIONTOKEN/" + Base64.getEncoder().encodeToString(
                 (keyId + "|" + accountId + "|" + roleName).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Session s = new Session(keyId, secretKey, token, accountId, roleName, roleId, sessionName, expiration,
-                sourceIdentity);
+        Session s = new Session(keyId, secretKey, token, accountId, roleName, roleId, sessionName, Instant.now(),
+                expiration, sourceIdentity);
         byKey.put(keyId, s);
         return s;
     }
