@@ -133,6 +133,17 @@ class SandboxCollectTest {
                         .as("jobs were still running at the first read").isGreaterThan(
                                 managementCollection.awsCalls().get("iam:GenerateServiceLastAccessedDetails"));
 
+                // authorization details in pages of two, AWS managed policies in use arriving with their documents
+                assertThat(managementCollection.awsCalls().get("iam:GetAccountAuthorizationDetails"))
+                        .isGreaterThanOrEqualTo(3L);
+                assertThat(managementSnapshot.authorization().get()).hasValueSatisfying(a -> {
+                    assertThat(a.users()).extracting(u -> u.userName()).containsExactlyInAnyOrder("alice", "ci-bot");
+                    assertThat(a.policy("arn:aws:iam::aws:policy/AdministratorAccess")).hasValueSatisfying(p ->
+                            assertThat(p.defaultDocument()).startsWith("{").contains("\"*\""));
+                    assertThat(a.policy("arn:aws:iam::" + MANAGEMENT + ":policy/deploy-policy"))
+                            .hasValueSatisfying(p -> assertThat(p.defaultDocument()).contains("lambda:CreateFunction"));
+                });
+
                 // and the rest of the account as the scenario wrote it
                 assertThat(managementCollection.failures()).isEmpty();
                 assertThat(managementSnapshot.passwordPolicy().get()).hasValueSatisfying(p ->
