@@ -91,7 +91,7 @@ class AccountCollectorMotoTest {
                     .containsEntry("iam:ListUsers", 1L)
                     .containsEntry("iam:ListRoles", 1L)
                     .containsEntry("iam:GetCredentialReport", 1L)
-                    .containsKey("accessanalyzer:ListAnalyzers");
+                    .containsKey("access-analyzer:ListAnalyzers");
             assertThat(collection.awsCalls().get("iam:GenerateServiceLastAccessedDetails"))
                     .as("two principals, two attempts each").isEqualTo(4L);
             AccountCoverage coverage = collection.coverage("run-1");
