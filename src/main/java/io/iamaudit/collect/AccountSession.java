@@ -55,8 +55,10 @@ public final class AccountSession implements AutoCloseable {
         return open(factory, accountId, managementAccountId, role, new CallCounter());
     }
 
-    /** As {@link #open(AwsClientFactory, String, String, AssumeRoleSettings)}, counting into the caller's counter,
-     * so the calls of a refused AssumeRole are still known. */
+    /**
+     * As {@link #open(AwsClientFactory, String, String, AssumeRoleSettings)}, counting into the caller's counter, so
+     * the calls of a refused AssumeRole are still known.
+     */
     public static AccountSession open(AwsClientFactory factory, String accountId, String managementAccountId,
                                       AssumeRoleSettings role, CallCounter counter) {
         if (accountId.equals(managementAccountId)) {
