@@ -1,15 +1,12 @@
 package io.iamaudit.cli;
 
-import io.iamaudit.sandbox.SandboxProfile;
-import io.iamaudit.sandbox.SandboxServer;
+import io.iamaudit.sandbox.SandboxCommandSupport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** Serves a sandbox organization on a port until interrupted, for the AWS CLI, SDKs, or another run of the tool. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
@@ -25,41 +22,20 @@ class SandboxCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Latency and fault profile (default: no delays).")
     String profile;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port: " + port + " is not a TCP port");
         }
-        if (scenario != null) {
-            InputValidation.readableFile(scenario, "--scenario");
-        }
-        if (profile != null) {
-            InputValidation.readableFile(profile, "--profile");
-        }
-        SandboxServer server;
+        Path scenarioFile = scenario == null ? null : InputValidation.readableFile(scenario, "--scenario");
+        Path profileFile = profile == null ? null : InputValidation.readableFile(profile, "--profile");
         try {
-            server = SandboxServer.start(SandboxHandle.scenario(scenario == null ? "demo" : scenario),
-                    profile == null ? SandboxProfile.instant() : SandboxHandle.profile(profile), port);
-        } catch (java.io.UncheckedIOException e) {
+            SandboxCommandSupport.run(port, scenarioFile, profileFile, System.out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (UncheckedIOException e) {
             throw new UsageException("--port: cannot listen on " + port + ": " + e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Sandbox organization " + server.scenario().organization().id() + " at " + server.endpoint());
-        out.println("  export AWS_ENDPOINT_URL=" + server.endpoint());
-        out.println("  export AWS_ACCESS_KEY_ID=" + server.managementCredentials().accessKeyId());
-        out.println("  export AWS_SECRET_ACCESS_KEY=" + server.managementCredentials().secretAccessKey());
-        out.println("  export AWS_REGION=us-east-1");
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
-        stopped.await();
         return ExitCode.COMPLETE;
     }
 }

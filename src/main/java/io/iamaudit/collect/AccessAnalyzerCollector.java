@@ -28,18 +28,23 @@ import java.util.Map;
 public final class AccessAnalyzerCollector {
 
     private final OrgAnalyzers org;
+    private final AccountSession session;
     private final AccessAnalyzerClient accountClient;
     private final String accountId;
 
-    public AccessAnalyzerCollector(OrgAnalyzers org, AccessAnalyzerClient accountClient, String accountId) {
+    /** @param session the audited account's session; organization findings are counted in its counter too */
+    public AccessAnalyzerCollector(OrgAnalyzers org, AccountSession session, String accountId) {
         this.org = org == null ? OrgAnalyzers.none("not looked up") : org;
-        this.accountClient = accountClient;
+        this.session = session;
+        this.accountClient = session.clients().accessAnalyzer();
         this.accountId = accountId;
     }
 
     public AccessAnalyzerState collect() {
         if (!org.active().isEmpty()) {
-            return new AccessAnalyzerState(org.analyzers(), findings(org.client(), org.active()));
+            try (AccessAnalyzerClient orgClient = org.clientCountingInto(session.counter())) {
+                return new AccessAnalyzerState(org.analyzers(), findings(orgClient, org.active()));
+            }
         }
         List<Analyzer> own = new ArrayList<>(analyzers(accountClient, Type.ACCOUNT, accountId));
         own.addAll(analyzers(accountClient, Type.ACCOUNT_UNUSED_ACCESS, accountId));

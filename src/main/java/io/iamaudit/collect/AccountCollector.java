@@ -53,8 +53,8 @@ public final class AccountCollector {
         var identityProviders = attempt(new IdentityProviderCollector(iam)::collect);
         var mfaDevices = attempt(new MfaDeviceCollector(iam)::collect);
         var certificates = attempt(new ServerCertificateCollector(iam)::collect);
-        Collected<AccessAnalyzerState> accessAnalyzer = attempt(new AccessAnalyzerCollector(org,
-                session.clients().accessAnalyzer(), account.accountId())::collect);
+        Collected<AccessAnalyzerState> accessAnalyzer = attempt(new AccessAnalyzerCollector(org, session,
+                account.accountId())::collect);
 
         Collected<CredentialReport> credentialReport = attempt(credentialReports::await);
         Collected<List<PrincipalLastAccessed>> lastAccessedData = jobs.missing()

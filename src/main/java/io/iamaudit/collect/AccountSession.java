@@ -1,7 +1,9 @@
 package io.iamaudit.collect;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -14,14 +16,19 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  */
 public final class AccountSession implements AutoCloseable {
 
+    private final AwsClientFactory factory;
+    private final AwsCredentialsProvider credentials;
     private final String accountId;
     private final CallCounter counter;
     private final AwsClients clients;
     private final StsClient assumeRoleSts;
     private final StsAssumeRoleCredentialsProvider roleCredentials;
 
-    private AccountSession(String accountId, CallCounter counter, AwsClients clients, StsClient assumeRoleSts,
+    private AccountSession(AwsClientFactory factory, AwsCredentialsProvider credentials, String accountId,
+                           CallCounter counter, AwsClients clients, StsClient assumeRoleSts,
                            StsAssumeRoleCredentialsProvider roleCredentials) {
+        this.factory = factory;
+        this.credentials = credentials;
         this.accountId = accountId;
         this.counter = counter;
         this.clients = clients;
@@ -31,8 +38,12 @@ public final class AccountSession implements AutoCloseable {
 
     /** A session with the base credentials, for the management account or a single-account audit. */
     public static AccountSession direct(AwsClientFactory factory, String accountId) {
-        CallCounter counter = new CallCounter();
-        return new AccountSession(accountId, counter, factory.baseClients(counter), null, null);
+        return direct(factory, accountId, new CallCounter());
+    }
+
+    private static AccountSession direct(AwsClientFactory factory, String accountId, CallCounter counter) {
+        return new AccountSession(factory, factory.settings().credentials(), accountId, counter,
+                factory.baseClients(counter), null, null);
     }
 
     /**
@@ -44,12 +55,14 @@ public final class AccountSession implements AutoCloseable {
         return open(factory, accountId, managementAccountId, role, new CallCounter());
     }
 
-    /** As {@link #open(AwsClientFactory, String, String, AssumeRoleSettings)}, counting into the caller's counter,
-     * so the calls of a refused AssumeRole are still known. */
+    /**
+     * As {@link #open(AwsClientFactory, String, String, AssumeRoleSettings)}, counting into the caller's counter, so
+     * the calls of a refused AssumeRole are still known.
+     */
     public static AccountSession open(AwsClientFactory factory, String accountId, String managementAccountId,
                                       AssumeRoleSettings role, CallCounter counter) {
         if (accountId.equals(managementAccountId)) {
-            return new AccountSession(accountId, counter, factory.baseClients(counter), null, null);
+            return direct(factory, accountId, counter);
         }
         StsClient sts = factory.sts(factory.settings().credentials(), counter);
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
@@ -64,7 +77,7 @@ public final class AccountSession implements AutoCloseable {
             throw accessFailure(accountId, role, e);
         }
         AwsClients clients = factory.clients(provider, counter);
-        return new AccountSession(accountId, counter, clients, sts, provider);
+        return new AccountSession(factory, provider, accountId, counter, clients, sts, provider);
     }
 
     static AssumeRoleRequest assumeRoleRequest(String accountId, AssumeRoleSettings role) {
@@ -103,6 +116,14 @@ public final class AccountSession implements AutoCloseable {
 
     public CallCounter counter() {
         return counter;
+    }
+
+    /**
+     * An extra Access Analyzer client acting in this account but counting into another account's counter: the
+     * organization analyzer's findings about account X are read here, and are X's calls. The caller closes it.
+     */
+    public AccessAnalyzerClient accessAnalyzerCountingInto(CallCounter otherCounter) {
+        return factory.accessAnalyzer(credentials, otherCounter);
     }
 
     public boolean assumedRole() {

@@ -30,6 +30,8 @@ public final class CallCounter implements ExecutionInterceptor {
             "Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|ThrottledException"
                     + "|RequestThrottled|RequestThrottledException|SlowDown|Rate exceeded");
 
+    private static final Map<String, String> ACTION_PREFIXES = Map.of("accessanalyzer", "access-analyzer");
+
     private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
 
@@ -79,10 +81,12 @@ public final class CallCounter implements ExecutionInterceptor {
         return throttled.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** {@code service:Operation} with the service as its IAM action prefix ({@code access-analyzer}, not the SDK's id). */
     static String key(ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        return (service == null ? "unknown" : service.toLowerCase(java.util.Locale.ROOT)) + ":" + operation;
+        String prefix = service == null ? "unknown" : service.toLowerCase(java.util.Locale.ROOT);
+        return ACTION_PREFIXES.getOrDefault(prefix, prefix) + ":" + operation;
     }
 
     private static void increment(Map<String, LongAdder> map, String key) {

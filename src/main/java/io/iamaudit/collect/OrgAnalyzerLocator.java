@@ -42,14 +42,14 @@ public final class OrgAnalyzerLocator {
                 ownerSession = openSession.apply(owner);
             }
             List<Analyzer> analyzers = organizationAnalyzers(ownerSession.clients().accessAnalyzer(), owner);
-            AccountSession resource = ownerSession == management ? null : ownerSession;
+            boolean opened = ownerSession != management;
             if (analyzers.isEmpty()) {
-                if (resource != null) {
-                    resource.close();
+                if (opened) {
+                    ownerSession.close();
                 }
                 return OrgAnalyzers.none(note + "no organization analyzer in account " + owner);
             }
-            return new OrgAnalyzers(owner, analyzers, ownerSession.clients().accessAnalyzer(), null, resource);
+            return new OrgAnalyzers(owner, analyzers, ownerSession, note.isEmpty() ? null : note, opened);
         } catch (RuntimeException e) {
             if (ownerSession != null && ownerSession != management) {
                 ownerSession.close();

@@ -6,34 +6,42 @@ import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import java.util.List;
 
 /**
- * The organization's Access Analyzer analyzers, looked up once per run by {@link OrgAnalyzerLocator}, with the client
- * that can read their findings (in the delegated administrator, else the management account).
+ * The organization's Access Analyzer analyzers, looked up once per run by {@link OrgAnalyzerLocator}, with the session
+ * of the account that owns them (the delegated administrator, else the management account), where their findings
+ * are read.
  *
- * @param analyzers organization analyzers (external and unused access) of the owner account; empty when there are none
- * @param client    {@code null} when {@code analyzers} is empty
- * @param note      why the lookup found nothing, for the run log; {@code null} when it found analyzers
- * @param resource  the session opened into the delegated administrator, closed with this object; {@code null} when
- *                  the analyzers are in the management account (whose session belongs to the caller)
+ * @param analyzers    organization analyzers (external and unused access) of the owner; empty when there are none
+ * @param owner        the owner's session; {@code null} when {@code analyzers} is empty
+ * @param note         why the lookup found nothing, for the run log; {@code null} when it found analyzers
+ * @param closeOwner   whether closing this object closes {@code owner} (a session the locator opened itself)
  */
-public record OrgAnalyzers(String ownerAccountId, List<Analyzer> analyzers, AccessAnalyzerClient client, String note,
-                           AccountSession resource) implements AutoCloseable {
+public record OrgAnalyzers(String ownerAccountId, List<Analyzer> analyzers, AccountSession owner, String note,
+                           boolean closeOwner) implements AutoCloseable {
 
     public OrgAnalyzers {
         analyzers = List.copyOf(analyzers);
     }
 
     public static OrgAnalyzers none(String note) {
-        return new OrgAnalyzers(null, List.of(), null, note, null);
+        return new OrgAnalyzers(null, List.of(), null, note, false);
     }
 
     public List<Analyzer> active() {
         return analyzers.stream().filter(a -> "ACTIVE".equals(a.status())).toList();
     }
 
+    /** A client reading the owner's findings whose calls count for the audited account; the caller closes it. */
+    public AccessAnalyzerClient clientCountingInto(CallCounter auditedAccountCounter) {
+        if (owner == null) {
+            throw new IllegalStateException("no organization analyzer: " + note);
+        }
+        return owner.accessAnalyzerCountingInto(auditedAccountCounter);
+    }
+
     @Override
     public void close() {
-        if (resource != null) {
-            resource.close();
+        if (closeOwner && owner != null) {
+            owner.close();
         }
     }
 }

@@ -89,7 +89,7 @@ class AccountCollectorMotoTest {
                     .containsEntry("iam:GetAccountSummary", 1L)
                     .containsEntry("iam:GetAccountPasswordPolicy", 1L)
                     .containsEntry("iam:GetCredentialReport", 1L)
-                    .containsKey("accessanalyzer:ListAnalyzers")
+                    .containsKey("access-analyzer:ListAnalyzers")
                     // the last-accessed principals come from the authorization details, not extra list calls
                     .doesNotContainKeys("iam:ListUsers", "iam:ListRoles");
             assertThat(collection.awsCalls().get("iam:GenerateServiceLastAccessedDetails"))

@@ -85,7 +85,8 @@ class SandboxCollectTest {
                 assertThat(analyzers.analyzers()).extracting(AccessAnalyzerState.Analyzer::type)
                         .containsExactlyInAnyOrder("ORGANIZATION", "ORGANIZATION_UNUSED_ACCESS");
 
-                AccountSnapshot memberSnapshot = collect(member, analyzers).snapshot();
+                AccountCollection memberCollection = collect(member, analyzers);
+                AccountSnapshot memberSnapshot = memberCollection.snapshot();
                 AccountCollection managementCollection = collect(org.accounts().stream()
                         .map(DiscoveredAccount::account).filter(a -> a.accountId().equals(MANAGEMENT))
                         .findFirst().orElseThrow(), analyzers);
@@ -106,6 +107,9 @@ class SandboxCollectTest {
                             .filter(f -> f.findingType().equals("UnusedIAMUserAccessKey")).findFirst().orElseThrow();
                     assertThat(key.accessKeyId()).isNotBlank();
                 });
+                assertThat(memberCollection.awsCalls()).as("the member's findings are the member's calls")
+                        .containsEntry("access-analyzer:ListFindingsV2", 2L)
+                        .containsEntry("access-analyzer:GetFindingV2", 2L);
                 assertThat(managementSnapshot.accessAnalyzer().get()).hasValueSatisfying(state ->
                         assertThat(state.findings()).singleElement().satisfies(f -> {
                             assertThat(f.findingType()).isEqualTo("UnusedPermission");
@@ -132,6 +136,17 @@ class SandboxCollectTest {
                 assertThat(managementCollection.awsCalls().get("iam:GetServiceLastAccessedDetails"))
                         .as("jobs were still running at the first read").isGreaterThan(
                                 managementCollection.awsCalls().get("iam:GenerateServiceLastAccessedDetails"));
+
+                // authorization details in pages of two, AWS managed policies in use arriving with their documents
+                assertThat(managementCollection.awsCalls().get("iam:GetAccountAuthorizationDetails"))
+                        .isGreaterThanOrEqualTo(3L);
+                assertThat(managementSnapshot.authorization().get()).hasValueSatisfying(a -> {
+                    assertThat(a.users()).extracting(u -> u.userName()).containsExactlyInAnyOrder("alice", "ci-bot");
+                    assertThat(a.policy("arn:aws:iam::aws:policy/AdministratorAccess")).hasValueSatisfying(p ->
+                            assertThat(p.defaultDocument()).startsWith("{").contains("\"*\""));
+                    assertThat(a.policy("arn:aws:iam::" + MANAGEMENT + ":policy/deploy-policy"))
+                            .hasValueSatisfying(p -> assertThat(p.defaultDocument()).contains("lambda:CreateFunction"));
+                });
 
                 // and the rest of the account as the scenario wrote it
                 assertThat(managementCollection.failures()).isEmpty();
