@@ -23,6 +23,11 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() throws IOException, InterruptedException {
+        return start(java.util.Map.of());
+    }
+
+    /** @param environment extra moto settings, e.g. MOTO_ACCOUNT_ID or MOTO_IAM_LOAD_MANAGED_POLICIES */
+    public static MotoServer start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
         int port = freePort();
         File log = new File("target/moto-" + port + ".log");
         log.getParentFile().mkdirs();
@@ -30,6 +35,7 @@ public final class MotoServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log);
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "false");
+        builder.environment().putAll(environment);
         MotoServer server = new MotoServer(builder.start(), port);
         server.awaitReady(Duration.ofSeconds(30));
         return server;

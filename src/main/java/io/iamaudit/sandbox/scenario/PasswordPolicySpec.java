@@ -11,6 +11,7 @@ public record PasswordPolicySpec(Integer minimumLength, boolean requireSymbols, 
 
     public PasswordPolicySpec {
         minimumLength = minimumLength == null ? 8 : minimumLength;
-        allowUsersToChangePassword = allowUsersToChangePassword == null || allowUsersToChangePassword;
+        // AWS: UpdateAccountPasswordPolicy without AllowUsersToChangePassword sets false
+        allowUsersToChangePassword = allowUsersToChangePassword != null && allowUsersToChangePassword;
     }
 }
