@@ -124,9 +124,13 @@ class XlsxReportWriterTest {
     void identitiesLinkToTheConsoleAndSeveritiesAreFilled() {
         XSSFSheet findings = workbook.getSheet("Findings");
         Cell principal = cell(findings, 1, "Principal");
-        assertThat(principal.getStringCellValue()).isEqualTo("alice");
-        assertThat(principal.getHyperlink().getAddress())
-                .isEqualTo("https://console.aws.amazon.com/iam/home#/users/details/alice");
+        assertThat(principal.getCellType()).isEqualTo(CellType.FORMULA);
+        assertThat(principal.getCellFormula())
+                .isEqualTo("HYPERLINK(\"https://console.aws.amazon.com/iam/home#/users/details/alice\",\"alice\")");
+        assertThat(principal.getCachedFormulaResultType()).isEqualTo(CellType.STRING);
+        assertThat(principal.getStringCellValue()).as("cached for readers that do not recalculate").isEqualTo("alice");
+        Cell role = cell(workbook.getSheet("Least privilege"), 1, "Principal");
+        assertThat(role.getCellFormula()).contains("#/roles/details/deploy-bot");
         Cell severity = cell(findings, 1, "Severity");
         assertThat(severity.getStringCellValue()).isEqualTo("HIGH");
         XSSFCellStyle style = (XSSFCellStyle) severity.getCellStyle();
