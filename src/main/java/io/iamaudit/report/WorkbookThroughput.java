@@ -66,7 +66,7 @@ public final class WorkbookThroughput {
 
     /**
      * Writes {@code rows} findings through bare SXSSF, then through {@link XlsxReportWriter} (the same cells plus
-     * styles, safety, links, validation, protection and the Summary), each timed in wall and CPU time.
+     * styles, safety, links, validation, protection and the Summary), then as csv, each timed in wall and CPU time.
      */
     public static List<Result> measure(int rows, Path dir) {
         ReportTemplate template = ReportTemplate.loadDefault();
@@ -76,7 +76,10 @@ public final class WorkbookThroughput {
         Path ours = dir.resolve("throughput-writer.xlsx");
         Result writer = timed("XlsxReportWriter", rows, ours, () -> new XlsxReportWriter(template)
                 .write(context(), new TableRows<>(table, () -> findings(rows)), List.of(), ours));
-        return List.of(sxssf, writer);
+        Path csv = dir.resolve(CsvReportWriter.FOLDER).resolve(table.csvName());
+        Result csvWriter = timed("CsvReportWriter", rows, csv, () -> new CsvReportWriter()
+                .write(List.of(new TableRows<>(table, () -> findings(rows))), dir));
+        return List.of(sxssf, writer, csvWriter);
     }
 
     private static Result timed(String name, int rows, Path file, Runnable write) {

@@ -68,6 +68,14 @@ class XlsxReportWriterTest {
         assertThat(DateUtil.isCellDateFormatted(firstSeen)).isTrue();
         assertThat(firstSeen.getLocalDateTimeCellValue()).hasToString("2026-11-28T21:00");
 
+        Cell expiry = cell(findings, 4, "Exception expiry");
+        assertThat(cell(findings, 4, "Status").getStringCellValue()).isEqualTo("EXCEPTED");
+        assertThat(DateUtil.isCellDateFormatted(expiry)).isTrue();
+        assertThat(expiry.getLocalDateTimeCellValue().toLocalDate()).hasToString("2027-03-31");
+        Cell due = cell(findings, 1, "Due date");
+        assertThat(due.getCellType()).as("empty for the auditor").isEqualTo(CellType.BLANK);
+        assertThat(due.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+
         XSSFSheet lp = workbook.getSheet("Least privilege");
         Cell granted = cell(lp, 1, "Granted actions");
         assertThat(granted.getCellType()).isEqualTo(CellType.NUMERIC);
