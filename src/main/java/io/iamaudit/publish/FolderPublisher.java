@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -54,6 +55,16 @@ public final class FolderPublisher implements Publisher {
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("cannot replace " + latest, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readLatest() {
+        Path latest = root.resolve(RunLayout.LATEST);
+        try {
+            return Files.exists(latest) ? Optional.of(Files.readAllBytes(latest)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + latest, e);
         }
     }
 

@@ -14,6 +14,9 @@ public interface Publisher {
     /** Atomically replaces {@code latest.json} at the output root. */
     void replaceLatest(byte[] json);
 
+    /** The current {@code latest.json}, or empty when none was published yet. */
+    java.util.Optional<byte[]> readLatest();
+
     /** A human-readable address of {@code relative} under the output root. */
     String address(String relative);
 

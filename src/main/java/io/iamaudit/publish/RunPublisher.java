@@ -12,13 +12,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * Publishes one run in the only order that never shows a half run: every report file, then {@code manifest.json}
  * (checksums computed from the local files before upload), then the run is committed, and only then
- * {@code latest.json} moves. A failure before the manifest aborts the upload and leaves {@code latest.json} alone.
+ * {@code latest.json} moves, unless it already points at a run that started later (a restarted old run is published
+ * but does not hide the newer one). A failure before the manifest aborts the upload and leaves {@code latest.json}
+ * alone.
  */
 public final class RunPublisher {
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|token|password|credential).*");
@@ -53,9 +56,21 @@ public final class RunPublisher {
             }
             throw e;
         }
-        publisher.replaceLatest(PublishJson.write(new LatestPointer(run.runId(), runPath,
-                runPath + RunLayout.MANIFEST, manifest.publishedAt())));
-        return new PublishedRun(run.runId(), publisher.address(runPath), manifest);
+        boolean latest = currentLatest().map(current -> current.supersededBy(run.startedAt())).orElse(true);
+        if (latest) {
+            publisher.replaceLatest(PublishJson.write(new LatestPointer(run.runId(), runPath,
+                    runPath + RunLayout.MANIFEST, run.startedAt(), manifest.publishedAt())));
+        }
+        return new PublishedRun(run.runId(), publisher.address(runPath), manifest, latest);
+    }
+
+    /** The current pointer; an unreadable one is treated as absent, so a good run repairs it. */
+    private Optional<LatestPointer> currentLatest() {
+        try {
+            return publisher.readLatest().map(json -> PublishJson.read(json, LatestPointer.class));
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     private Manifest manifest(ReportContext context, List<ManifestFile> files) {

@@ -3,6 +3,7 @@ package io.iamaudit.publish;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Publishes to an S3 bucket with server-side encryption on every object (SSE-S3 by default, SSE-KMS on request),
@@ -48,6 +50,16 @@ public final class S3Publisher implements Publisher {
         PutObjectRequest.Builder request = objects.putRequest(location.key(RunLayout.LATEST), RunLayout.LATEST,
                 Sha256.hex(json)).cacheControl("no-cache");
         s3.putObject(request.build(), RequestBody.fromBytes(json));
+    }
+
+    @Override
+    public Optional<byte[]> readLatest() {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(location.bucket())
+                    .key(location.key(RunLayout.LATEST))).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

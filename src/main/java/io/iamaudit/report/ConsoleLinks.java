@@ -13,6 +13,20 @@ public final class ConsoleLinks {
     private ConsoleLinks() {
     }
 
+    /**
+     * A {@code HYPERLINK} formula for a console URL, or {@code null} when the URL is not one this class built (only
+     * the tool's own console links become formulas, never text from the data). The label is already safe text; its
+     * quotes are doubled so it stays a string literal, and both arguments respect Excel's 255-character limit.
+     */
+    public static String hyperlinkFormula(String url, String label) {
+        if (url == null || !url.startsWith(IAM_HOME) || url.length() > 255 || url.indexOf('"') >= 0
+                || label == null) {
+            return null;
+        }
+        String shown = label.length() > 255 ? label.substring(0, 254) + "\u2026" : label;
+        return "HYPERLINK(\"" + url + "\",\"" + shown.replace("\"", "\"\"") + "\")";
+    }
+
     /** A link labelled with the principal's name; {@code null} name gives a {@code null} cell. */
     public static Link principal(String principalType, String name, String arn) {
         if (name == null) {

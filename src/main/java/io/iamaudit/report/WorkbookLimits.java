@@ -6,24 +6,22 @@ package io.iamaudit.report;
  * @param windowSize       rows SXSSF keeps in memory per sheet before flushing to its (compressed) temp file
  * @param maxRowsPerSheet  rows per sheet including the header; Excel's limit is 1,048,576, past it a table
  *                         continues in a numbered sheet ("Findings (2)")
- * @param maxLinksPerSheet Excel refuses more than 65,530 hyperlinks in one worksheet; later rows show plain text
  */
-public record WorkbookLimits(int windowSize, int maxRowsPerSheet, int maxLinksPerSheet) {
+public record WorkbookLimits(int windowSize, int maxRowsPerSheet) {
     public static final int EXCEL_MAX_ROWS = 1_048_576;
-    public static final int EXCEL_MAX_LINKS = 65_530;
 
     public WorkbookLimits {
-        if (windowSize < 1 || maxRowsPerSheet < 2 || maxRowsPerSheet > EXCEL_MAX_ROWS || maxLinksPerSheet < 0) {
+        if (windowSize < 1 || maxRowsPerSheet < 2 || maxRowsPerSheet > EXCEL_MAX_ROWS) {
             throw new IllegalArgumentException("invalid workbook limits: window " + windowSize + ", rows "
-                    + maxRowsPerSheet + ", links " + maxLinksPerSheet);
+                    + maxRowsPerSheet);
         }
     }
 
     public static WorkbookLimits excel() {
-        return new WorkbookLimits(100, EXCEL_MAX_ROWS, EXCEL_MAX_LINKS);
+        return new WorkbookLimits(100, EXCEL_MAX_ROWS);
     }
 
     public WorkbookLimits withMaxRowsPerSheet(int rows) {
-        return new WorkbookLimits(windowSize, rows, maxLinksPerSheet);
+        return new WorkbookLimits(windowSize, rows);
     }
 }

@@ -55,6 +55,11 @@ final class FailingPublisher implements Publisher {
     }
 
     @Override
+    public java.util.Optional<byte[]> readLatest() {
+        return delegate.readLatest();
+    }
+
+    @Override
     public String address(String relative) {
         return delegate.address(relative);
     }

@@ -90,6 +90,28 @@ class FolderPublisherTest {
                 .as("a retry after the failure publishes").isEqualTo("run-tuesday");
     }
 
+    @Test
+    void aRestartedOlderRunIsPublishedButLatestKeepsTheNewerRun(@TempDir Path out) throws IOException {
+        RunPublisher publisher = new RunPublisher(new FolderPublisher(out), Bundles.CLOCK);
+        assertThat(publisher.publish(tuesday).latest()).isTrue();
+
+        PublishedRun older = publisher.publish(monday);
+
+        assertThat(older.latest()).isFalse();
+        assertThat(out.resolve("runs/2026/11/23/run-monday/manifest.json")).isRegularFile();
+        LatestPointer latest = PublishJson.read(Files.readAllBytes(out.resolve("latest.json")), LatestPointer.class);
+        assertThat(latest.runId()).isEqualTo("run-tuesday");
+        assertThat(latest.startedAt()).isEqualTo(Instant.parse("2026-11-24T21:00:00Z"));
+    }
+
+    @Test
+    void anUnreadableLatestIsRepairedByTheNextRun(@TempDir Path out) throws IOException {
+        Files.writeString(out.resolve("latest.json"), "{not json");
+        new RunPublisher(new FolderPublisher(out), Bundles.CLOCK).publish(monday);
+        assertThat(PublishJson.read(Files.readAllBytes(out.resolve("latest.json")), LatestPointer.class).runId())
+                .isEqualTo("run-monday");
+    }
+
     private static List<Path> leftovers(Path out) throws IOException {
         try (Stream<Path> all = Files.walk(out)) {
             return all.filter(p -> p.getFileName().toString().startsWith(".")).toList();

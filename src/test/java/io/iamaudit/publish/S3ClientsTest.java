@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +32,9 @@ class S3ClientsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         try (S3Client client = S3Clients.create(Region.EU_WEST_1, URI.create("https://s3.eu-west-1.amazonaws.com"))) {
             assertThatCode(client::serviceName).doesNotThrowAnyException();
+            var retry = client.serviceClientConfiguration().overrideConfiguration().retryStrategy();
+            assertThat(retry).as("transient failures are retried by the SDK").isPresent();
+            assertThat(retry.get().maxAttempts()).isEqualTo(3);
         }
     }
 }

@@ -30,6 +30,7 @@ class SpreadsheetSafetyTest {
     static Path folder;
     static List<String> xlsxTexts = new ArrayList<>();
     static List<String> csvTexts = new ArrayList<>();
+    static List<String> formulas = new ArrayList<>();
     static String rawBytes;
 
     @BeforeAll
@@ -40,8 +41,11 @@ class SpreadsheetSafetyTest {
             for (Sheet sheet : workbook) {
                 for (Row row : sheet) {
                     for (Cell cell : row) {
-                        assertThat(cell.getCellType()).as("no formulas").isNotEqualTo(CellType.FORMULA);
-                        if (cell.getCellType() == CellType.STRING) {
+                        if (cell.getCellType() == CellType.FORMULA) {
+                            formulas.add(cell.getCellFormula());
+                        }
+                        if (cell.getCellType() == CellType.STRING || cell.getCellType() == CellType.FORMULA
+                                && cell.getCachedFormulaResultType() == CellType.STRING) {
                             xlsxTexts.add(cell.getStringCellValue());
                         }
                     }
@@ -72,6 +76,14 @@ class SpreadsheetSafetyTest {
         }
         assertThat(csvTexts).anySatisfy(t -> assertThat(t).contains("cost-center=+1").contains("owner=@SUM(A1)"));
         assertThat(csvTexts).contains("'-2 days over; aws_session_token=<redacted>");
+    }
+
+    @Test
+    void theOnlyFormulasAreTheToolsOwnConsoleLinksWithTheLabelAsALiteral() {
+        assertThat(formulas).isNotEmpty().allSatisfy(f -> assertThat(f)
+                .matches("HYPERLINK\\(\"https://console\\.aws\\.amazon\\.com/iam/home#/([a-z]+/details/[^\"]+|home)\",\"([^\"]|\"\")*\"\\)"));
+        assertThat(formulas).contains("HYPERLINK(\"https://console.aws.amazon.com/iam/home#/users/details/"
+                + "%3DHYPERLINK%28%22http%3A%2F%2Fx%22%29\",\"'=HYPERLINK(\"\"http://x\"\")\")");
     }
 
     @Test

@@ -68,6 +68,14 @@ class XlsxReportWriterTest {
         assertThat(DateUtil.isCellDateFormatted(firstSeen)).isTrue();
         assertThat(firstSeen.getLocalDateTimeCellValue()).hasToString("2026-11-28T21:00");
 
+        Cell expiry = cell(findings, 4, "Exception expiry");
+        assertThat(cell(findings, 4, "Status").getStringCellValue()).isEqualTo("EXCEPTED");
+        assertThat(DateUtil.isCellDateFormatted(expiry)).isTrue();
+        assertThat(expiry.getLocalDateTimeCellValue().toLocalDate()).hasToString("2027-03-31");
+        Cell due = cell(findings, 1, "Due date");
+        assertThat(due.getCellType()).as("empty for the auditor").isEqualTo(CellType.BLANK);
+        assertThat(due.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+
         XSSFSheet lp = workbook.getSheet("Least privilege");
         Cell granted = cell(lp, 1, "Granted actions");
         assertThat(granted.getCellType()).isEqualTo(CellType.NUMERIC);
@@ -124,9 +132,13 @@ class XlsxReportWriterTest {
     void identitiesLinkToTheConsoleAndSeveritiesAreFilled() {
         XSSFSheet findings = workbook.getSheet("Findings");
         Cell principal = cell(findings, 1, "Principal");
-        assertThat(principal.getStringCellValue()).isEqualTo("alice");
-        assertThat(principal.getHyperlink().getAddress())
-                .isEqualTo("https://console.aws.amazon.com/iam/home#/users/details/alice");
+        assertThat(principal.getCellType()).isEqualTo(CellType.FORMULA);
+        assertThat(principal.getCellFormula())
+                .isEqualTo("HYPERLINK(\"https://console.aws.amazon.com/iam/home#/users/details/alice\",\"alice\")");
+        assertThat(principal.getCachedFormulaResultType()).isEqualTo(CellType.STRING);
+        assertThat(principal.getStringCellValue()).as("cached for readers that do not recalculate").isEqualTo("alice");
+        Cell role = cell(workbook.getSheet("Least privilege"), 1, "Principal");
+        assertThat(role.getCellFormula()).contains("#/roles/details/deploy-bot");
         Cell severity = cell(findings, 1, "Severity");
         assertThat(severity.getStringCellValue()).isEqualTo("HIGH");
         XSSFCellStyle style = (XSSFCellStyle) severity.getCellStyle();
