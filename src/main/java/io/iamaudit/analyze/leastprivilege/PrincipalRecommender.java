@@ -44,27 +44,33 @@ final class PrincipalRecommender {
                     List.of(reason));
         }
         AnalyzerEvidence analyzer = in.analyzer(s.arn());
+        Instant lastUse = Stream.of(usage.lastUse().orElse(null), s.lastUsed(),
+                "User".equals(s.type()) ? in.credentialUse(s.arn()) : null)
+                .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        boolean unused = usage.usedServices().isEmpty() && (lastUse == null || lastUse.isBefore(in.windowStart()));
+        String unusedEvidence = s.type().toLowerCase(java.util.Locale.ROOT) + " unused since the window start "
+                + Evidence.date(in.windowStart()) + " (last use " + Evidence.date(lastUse) + ")"
+                + (analyzer.unusedRoleFinding() == null ? "" : ", Access Analyzer finding "
+                + analyzer.unusedRoleFinding());
+        UsageDecider decider = new UsageDecider(usage, analyzer);
+        if (unused) {
+            decider = decider.withPrincipalUnused(unusedEvidence);
+        }
         List<String> notes = new ArrayList<>();
         List<PolicyProposal> list = new ArrayList<>();
         for (PolicySource src : s.policies().sources()) {
-            list.add(proposals.proposal(src, s, in, new UsageDecider(usage, analyzer), notes));
+            list.add(proposals.proposal(src, s, in, decider, notes));
         }
         list = proposals.checkInlineAggregate(list, s.type(), notes);
         List<PolicyDocument> proposed = list.stream().map(PolicyProposal::proposedDocument).filter(Objects::nonNull)
                 .map(PolicyDocument::parse).toList();
         Set<String> kept = counter.granted(proposed);
-        Instant lastUse = Stream.of(usage.lastUse().orElse(null), s.lastUsed(),
-                "User".equals(s.type()) ? in.credentialUse(s.arn()) : null)
-                .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
-        boolean unused = usage.usedServices().isEmpty() && (lastUse == null || lastUse.isBefore(in.windowStart()));
         Verdict verdict;
         String reason;
         if (unused) {
             verdict = Verdict.DELETE_UNUSED_PRINCIPAL;
-            reason = "no use since the window start " + Evidence.date(in.windowStart()) + " (last use "
-                    + Evidence.date(lastUse) + ")" + (analyzer.unusedRoleFinding() == null ? ""
-                    : "; Access Analyzer finding " + analyzer.unusedRoleFinding() + " agrees")
-                    + ": " + ("Role".equals(s.type()) ? "delete the role" : "disable its credentials, then delete it");
+            reason = unusedEvidence + ": " + ("Role".equals(s.type()) ? "delete the role"
+                    : "disable its credentials, then delete it");
         } else if (list.stream().anyMatch(p -> !p.removed().isEmpty())) {
             verdict = Verdict.NARROW;
             reason = "unused permissions found in " + list.stream().filter(p -> !p.removed().isEmpty()).count()
