@@ -113,7 +113,7 @@ final class ProposalBuilder {
     }
 
     private static int size(String json) {
-        return json == null ? 0 : PolicySizes.size(PolicyDocument.parse(json).json());
+        return json == null ? 0 : PolicySource.parse(json).map(d -> PolicySizes.size(d.json())).orElse(json.length());
     }
 
     private static boolean fitsManaged(PolicySource src, ObjectNode doc) {
