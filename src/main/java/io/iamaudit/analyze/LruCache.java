@@ -21,12 +21,21 @@ public final class LruCache<K, V> {
         };
     }
 
-    public synchronized V get(K key, Function<K, V> compute) {
-        V v = map.get(key);
-        if (v == null) {
-            v = compute.apply(key);
-            map.put(key, v);
+    /**
+     * The cached value, computing it outside the lock when absent: accounts analysed in parallel never wait for each
+     * other's expansions (two threads may compute the same value once each; both results are equal).
+     */
+    public V get(K key, Function<K, V> compute) {
+        synchronized (map) {
+            V v = map.get(key);
+            if (v != null) {
+                return v;
+            }
         }
-        return v;
+        V computed = compute.apply(key);
+        synchronized (map) {
+            map.put(key, computed);
+        }
+        return computed;
     }
 }
