@@ -36,6 +36,12 @@ public record EffectivePolicies(List<PolicySource> sources, List<String> missing
         return b.build();
     }
 
+    /** The user's own policies, without those of its groups. */
+    public static EffectivePolicies forUserWithoutGroups(AuthorizationDetails auth, IamUser user) {
+        return new Builder(auth).add(user.attachedPolicies(), user.inlinePolicies(),
+                PolicySource.Attachment.MANAGED, null).build();
+    }
+
     public static EffectivePolicies forRole(AuthorizationDetails auth, IamRole role) {
         return new Builder(auth).add(role.attachedPolicies(), role.inlinePolicies(),
                 PolicySource.Attachment.MANAGED, null).build();

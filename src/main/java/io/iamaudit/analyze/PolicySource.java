@@ -26,13 +26,28 @@ public record PolicySource(String name, String arn, Attachment attachment, Strin
         return arn != null && arn.contains(":iam::aws:policy/");
     }
 
-    /** The parsed document, or empty when the text is not a policy (reported, never guessed at). */
+    private static final LruCache<String, Optional<PolicyDocument>> PARSED = new LruCache<>(4096);
+
+    /**
+     * The parsed document, or empty when the text is not a policy (reported, never guessed at). Parsed documents are
+     * shared (cached by text): treat them as read-only.
+     */
     public Optional<PolicyDocument> parsed() {
-        try {
-            return Optional.of(PolicyDocument.parse(document));
-        } catch (IllegalArgumentException e) {
+        return parse(document);
+    }
+
+    /** Parses through the shared cache; empty for text that is not a policy document. */
+    public static Optional<PolicyDocument> parse(String text) {
+        if (text == null) {
             return Optional.empty();
         }
+        return PARSED.get(text, t -> {
+            try {
+                return Optional.of(PolicyDocument.parse(t));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** A short label for evidence: {@code managed AdministratorAccess}, {@code inline s3-read}, ... */

@@ -32,7 +32,9 @@ public record RuleMetadata(String id, String title, Severity severity, List<Stri
         wellArchitected = List.copyOf(wellArchitected);
         cis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cis));
         securityHub = List.copyOf(securityHub);
-        dataSets = dataSets.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dataSets));
+        // an EnumSet iterates in declaration order: the catalog version hashes this record's text
+        dataSets = java.util.Collections.unmodifiableSet(dataSets.isEmpty() ? EnumSet.noneOf(DataSet.class)
+                : EnumSet.copyOf(dataSets));
     }
 
     /** Every problem with this metadata; empty when it is complete (the catalog test fails the build otherwise). */

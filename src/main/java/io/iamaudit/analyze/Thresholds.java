@@ -31,9 +31,27 @@ public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays
                          String optOutSidPrefix, List<String> breakGlassNamePatterns, String breakGlassTag) {
 
     public Thresholds {
+        positive("unusedDays", unusedDays);
+        positive("keyRotationDays", keyRotationDays);
+        positive("roleUnusedDays", roleUnusedDays);
+        positive("rootRecentUseDays", rootRecentUseDays);
+        positive("credentialReportMaxAgeHours", credentialReportMaxAgeHours);
+        positive("leastPrivilegeWindowDays", leastPrivilegeWindowDays);
+        positive("minPasswordLength", minPasswordLength);
+        positive("passwordReuse", passwordReuse);
+        positive("maxPasswordAge", maxPasswordAge);
+        if (gracePeriodDays < 0) {
+            throw new IllegalArgumentException("thresholds: gracePeriodDays must be 0 or more, was " + gracePeriodDays);
+        }
         requiredTags = requiredTags == null ? List.of() : List.copyOf(requiredTags);
         breakGlassNamePatterns = breakGlassNamePatterns == null ? List.of() : List.copyOf(breakGlassNamePatterns);
         optOutSidPrefix = optOutSidPrefix == null || optOutSidPrefix.isBlank() ? "NOREPO" : optOutSidPrefix;
+    }
+
+    private static void positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("thresholds: " + name + " must be positive, was " + value);
+        }
     }
 
     public static Thresholds defaults() {

@@ -95,6 +95,25 @@ class AccountAnalyzerTest {
         assertThat(mfa.exceptionNote()).contains("expired on 2026-11-01").contains("no longer applies");
     }
 
+    @Test
+    void aRuleThatThrowsIsNotEvaluatedInsteadOfFailingTheAccount() {
+        Rule broken = new BaseRule(RuleMetadata.rule("IAM.TEST.BROKEN", "Broken", io.iamaudit.stage.Severity.LOW)
+                .wellArchitected("SEC02-BP01").rationale("r").remediation("r").needs(DataSet.AUTHORIZATION).build()) {
+            @Override
+            protected java.util.List<Violation> check(io.iamaudit.stage.AccountSnapshot s, AnalysisContext c) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        AccountAnalyzer analyzer = new AccountAnalyzer(new RuleCatalog(java.util.List.of(broken)),
+                new io.iamaudit.analyze.leastprivilege.LeastPrivilegeEngine());
+        AccountAnalysis a = analyzer.analyze(SnapshotFixtures.clean().build(), SnapshotFixtures.context());
+        assertThat(a.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.outcome()).isEqualTo(io.iamaudit.stage.RuleOutcome.Outcome.NOT_EVALUATED);
+            assertThat(o.note()).contains("rule failed on this snapshot").contains("boom");
+        });
+        assertThat(a.recommendations()).isNotEmpty();
+    }
+
     private static Finding only(AccountAnalysis a, String rule) {
         return a.findings().stream().filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow();
     }

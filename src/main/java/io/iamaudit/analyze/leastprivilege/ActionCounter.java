@@ -1,47 +1,102 @@
 package io.iamaudit.analyze.leastprivilege;
 
+import io.iamaudit.analyze.LruCache;
+import io.iamaudit.analyze.PolicySource;
 import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.policy.ActionPattern;
 import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.policy.Statement;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Counts what Allow statements grant, by expanding wildcards and NotAction through the catalog. */
+/**
+ * Counts what Allow statements grant by expanding wildcards and NotAction through the catalog (Deny is ignored for
+ * counting). Results are cached per document text: the same policies recur across principals.
+ */
 final class ActionCounter {
-    private final ActionCatalog catalog;
+    private final List<String> actions = new ArrayList<>();
+    private final Map<String, int[]> ranges = new HashMap<>();
+    private final LruCache<String, GrantedActions> cache = new LruCache<>(2048);
 
     ActionCounter(ActionCatalog catalog) {
-        this.catalog = catalog;
+        for (String prefix : catalog.prefixes()) {
+            int start = actions.size();
+            actions.addAll(catalog.actionsOf(prefix));
+            ranges.put(prefix, new int[] {start, actions.size()});
+        }
     }
 
-    /** Granted actions (lower case) of the documents' Allow statements; Deny is ignored for counting. */
-    Set<String> granted(Collection<PolicyDocument> docs) {
-        Set<String> out = new HashSet<>();
-        for (PolicyDocument d : docs) {
-            for (Statement s : d.allows()) {
-                if (s.notAction()) {
-                    for (String prefix : catalog.prefixes()) {
-                        catalog.actionsOf(prefix).stream().filter(s::coversAction)
-                                .forEach(a -> out.add(a.toLowerCase(Locale.ROOT)));
-                    }
-                } else {
-                    for (ActionPattern p : s.actions()) {
-                        catalog.expand(p).forEach(a -> out.add(a.toLowerCase(Locale.ROOT)));
-                    }
-                }
-            }
+    /** The union of what the documents' Allow statements grant. */
+    GrantedActions granted(Collection<String> documents) {
+        GrantedActions out = GrantedActions.empty();
+        for (String text : documents) {
+            out = out.union(cache.get(text, this::count));
         }
         return out;
     }
 
-    static Set<String> services(Set<String> actions) {
+    private GrantedActions count(String text) {
+        BitSet bits = new BitSet(actions.size());
+        Set<String> extras = new HashSet<>();
+        PolicyDocument doc = PolicySource.parse(text).orElse(null);
+        if (doc == null) {
+            return new GrantedActions(bits, extras);
+        }
+        for (Statement s : doc.allows()) {
+            if (s.notAction()) {
+                for (int i = 0; i < actions.size(); i++) {
+                    if (s.coversAction(actions.get(i))) {
+                        bits.set(i);
+                    }
+                }
+                continue;
+            }
+            for (ActionPattern p : s.actions()) {
+                if ("*".equals(p.service())) {
+                    for (int i = 0; i < actions.size(); i++) {
+                        if (p.matches(actions.get(i))) {
+                            bits.set(i);
+                        }
+                    }
+                    continue;
+                }
+                int[] range = ranges.get(p.service());
+                boolean found = false;
+                if (range != null) {
+                    for (int i = range[0]; i < range[1]; i++) {
+                        if (p.matches(actions.get(i))) {
+                            bits.set(i);
+                            found = true;
+                        }
+                    }
+                }
+                if (!found && !p.hasWildcard()) {
+                    extras.add(p.text().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return new GrantedActions(bits, extras);
+    }
+
+    /** The service prefixes of a set of actions. */
+    Set<String> services(GrantedActions granted) {
         Set<String> out = new TreeSet<>();
-        actions.forEach(a -> out.add(a.substring(0, Math.max(0, a.indexOf(':')))));
+        ranges.forEach((prefix, r) -> {
+            int next = granted.bits().nextSetBit(r[0]);
+            if (next >= 0 && next < r[1]) {
+                out.add(prefix);
+            }
+        });
+        granted.extras().forEach(a -> out.add(a.substring(0, Math.max(0, a.indexOf(':')))));
         return out;
     }
 }

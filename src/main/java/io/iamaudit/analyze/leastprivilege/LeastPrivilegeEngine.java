@@ -12,6 +12,8 @@ import io.iamaudit.policy.ActionCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,37 +59,86 @@ public final class LeastPrivilegeEngine {
         return granted == 0 ? 0 : Math.round(removed / granted * 1000.0) / 10.0;
     }
 
-    /** What every principal's recommendation reads from the snapshot. */
-    record Inputs(AccountSnapshot snapshot, AnalysisContext ctx, AuthorizationDetails auth, Instant windowStart) {
+    /**
+     * What every principal's recommendation reads from the snapshot, indexed once per account: last-accessed by
+     * principal ARN, analyzer evidence by resource, and group usage and group proposals shared by all members.
+     */
+    static final class Inputs {
+        private final AccountSnapshot snapshot;
+        private final AnalysisContext ctx;
+        private final AuthorizationDetails auth;
+        private final Instant windowStart;
+        private final Map<String, PrincipalLastAccessed> reports = new HashMap<>();
+        private final Map<String, Optional<Usage>> groupUsage = new HashMap<>();
+        private final Map<String, Object> shared = new HashMap<>();
 
-        /** The principal's usage, or the reason there is none. */
+        Inputs(AccountSnapshot snapshot, AnalysisContext ctx, AuthorizationDetails auth, Instant windowStart) {
+            this.snapshot = snapshot;
+            this.ctx = ctx;
+            this.auth = auth;
+            this.windowStart = windowStart;
+            if (snapshot.lastAccessed() != null && !snapshot.lastAccessed().missing()) {
+                snapshot.lastAccessed().value().forEach(r -> reports.putIfAbsent(r.principalArn(), r));
+            }
+        }
+
+        AccountSnapshot snapshot() {
+            return snapshot;
+        }
+
+        AnalysisContext ctx() {
+            return ctx;
+        }
+
+        AuthorizationDetails auth() {
+            return auth;
+        }
+
+        Instant windowStart() {
+            return windowStart;
+        }
+
+        /** The principal's usage, or {@code null} with the reason appended to {@code whyNot}. */
         Usage usage(String arn, StringBuilder whyNot) {
             if (snapshot.lastAccessed() == null || snapshot.lastAccessed().missing()) {
                 whyNot.append("last-accessed not collected: ").append(snapshot.lastAccessed() == null ? "absent"
                         : snapshot.lastAccessed().error());
                 return null;
             }
-            Optional<PrincipalLastAccessed> report = snapshot.lastAccessedFor(arn);
-            if (report.isEmpty() || report.get().error() != null) {
+            PrincipalLastAccessed report = reports.get(arn);
+            if (report == null || report.error() != null) {
                 whyNot.append("no last-accessed report for the principal")
-                        .append(report.map(r -> ": " + r.error()).orElse(""));
+                        .append(report == null ? "" : ": " + report.error());
                 return null;
             }
-            return Usage.of(report.get(), windowStart);
+            return Usage.of(report, windowStart);
         }
 
         /** Merged usage of the group's members; {@code null} when a member has none (or there are no members). */
         Usage groupUsage(String group) {
-            List<IamUser> members = auth.users().stream().filter(u -> u.groups().contains(group)).toList();
-            Usage merged = null;
-            for (IamUser m : members) {
-                Usage u = usage(m.arn(), new StringBuilder());
-                if (u == null) {
-                    return null;
+            return groupUsage.computeIfAbsent(group, g -> {
+                Usage merged = null;
+                for (IamUser m : auth.users()) {
+                    if (!m.groups().contains(g)) {
+                        continue;
+                    }
+                    Usage u = usage(m.arn(), new StringBuilder());
+                    if (u == null) {
+                        return Optional.empty();
+                    }
+                    merged = merged == null ? u : merged.merge(u);
                 }
-                merged = merged == null ? u : merged.merge(u);
+                return Optional.ofNullable(merged);
+            }).orElse(null);
+        }
+
+        /** A value computed once per account and key (a group policy's proposal is the same for every member). */
+        @SuppressWarnings("unchecked")
+        <T> T shared(String key, java.util.function.Supplier<T> compute) {
+            if (!shared.containsKey(key)) {
+                shared.put(key, compute.get());
             }
-            return merged;
+            return (T) shared.get(key);
         }
 
         AnalyzerEvidence analyzer(String arn) {

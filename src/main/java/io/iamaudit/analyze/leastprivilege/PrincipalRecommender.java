@@ -6,7 +6,6 @@ import io.iamaudit.analyze.FindingIds;
 import io.iamaudit.analyze.PolicySource;
 import io.iamaudit.analyze.Thresholds;
 import io.iamaudit.policy.ActionCatalog;
-import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.stage.LeastPrivilegeRecommendation;
 import io.iamaudit.stage.LeastPrivilegeRecommendation.PolicyProposal;
 import io.iamaudit.stage.LeastPrivilegeRecommendation.Verdict;
@@ -33,8 +32,7 @@ final class PrincipalRecommender {
 
     LeastPrivilegeRecommendation recommend(Subject s, LeastPrivilegeEngine.Inputs in) {
         Thresholds t = in.ctx().thresholds();
-        List<PolicyDocument> originals = s.policies().sources().stream().flatMap(p -> p.parsed().stream()).toList();
-        Set<String> granted = counter.granted(originals);
+        GrantedActions granted = counter.granted(s.policies().sources().stream().map(PolicySource::document).toList());
         var skip = SafetyRails.skipReason(s, t, in.windowStart());
         StringBuilder whyNot = new StringBuilder();
         Usage usage = skip.isPresent() ? null : in.usage(s.arn(), whyNot);
@@ -44,27 +42,32 @@ final class PrincipalRecommender {
                     List.of(reason));
         }
         AnalyzerEvidence analyzer = in.analyzer(s.arn());
-        List<String> notes = new ArrayList<>();
-        List<PolicyProposal> list = new ArrayList<>();
-        for (PolicySource src : s.policies().sources()) {
-            list.add(proposals.proposal(src, s, in, new UsageDecider(usage, analyzer), notes));
-        }
-        list = proposals.checkInlineAggregate(list, s.type(), notes);
-        List<PolicyDocument> proposed = list.stream().map(PolicyProposal::proposedDocument).filter(Objects::nonNull)
-                .map(PolicyDocument::parse).toList();
-        Set<String> kept = counter.granted(proposed);
         Instant lastUse = Stream.of(usage.lastUse().orElse(null), s.lastUsed(),
                 "User".equals(s.type()) ? in.credentialUse(s.arn()) : null)
                 .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
         boolean unused = usage.usedServices().isEmpty() && (lastUse == null || lastUse.isBefore(in.windowStart()));
+        String unusedEvidence = s.type().toLowerCase(java.util.Locale.ROOT) + " unused since the window start "
+                + Evidence.date(in.windowStart()) + " (last use " + Evidence.date(lastUse) + ")"
+                + (analyzer.unusedRoleFinding() == null ? "" : ", Access Analyzer finding "
+                + analyzer.unusedRoleFinding());
+        UsageDecider decider = new UsageDecider(usage, analyzer);
+        if (unused) {
+            decider = decider.withPrincipalUnused(unusedEvidence);
+        }
+        List<String> notes = new ArrayList<>();
+        List<PolicyProposal> list = new ArrayList<>();
+        for (PolicySource src : s.policies().sources()) {
+            list.add(proposals.proposal(src, s, in, decider, notes));
+        }
+        list = proposals.checkInlineAggregate(list, s.type(), notes);
+        GrantedActions kept = counter.granted(list.stream().map(PolicyProposal::proposedDocument)
+                .filter(Objects::nonNull).toList());
         Verdict verdict;
         String reason;
         if (unused) {
             verdict = Verdict.DELETE_UNUSED_PRINCIPAL;
-            reason = "no use since the window start " + Evidence.date(in.windowStart()) + " (last use "
-                    + Evidence.date(lastUse) + ")" + (analyzer.unusedRoleFinding() == null ? ""
-                    : "; Access Analyzer finding " + analyzer.unusedRoleFinding() + " agrees")
-                    + ": " + ("Role".equals(s.type()) ? "delete the role" : "disable its credentials, then delete it");
+            reason = unusedEvidence + ": " + ("Role".equals(s.type()) ? "delete the role"
+                    : "disable its credentials, then delete it");
         } else if (list.stream().anyMatch(p -> !p.removed().isEmpty())) {
             verdict = Verdict.NARROW;
             reason = "unused permissions found in " + list.stream().filter(p -> !p.removed().isEmpty()).count()
@@ -77,17 +80,18 @@ final class PrincipalRecommender {
     }
 
     private LeastPrivilegeRecommendation build(Subject s, LeastPrivilegeEngine.Inputs in, Verdict verdict,
-                                               String reason, Set<String> granted, Set<String> kept, Usage usage,
+                                               String reason, GrantedActions granted, GrantedActions kept, Usage usage,
                                                List<PolicyProposal> list, List<String> notes) {
-        Set<String> grantedServices = ActionCounter.services(granted);
+        Set<String> grantedServices = counter.services(granted);
         Set<String> used = usage == null ? Set.of() : usage.usedServices();
         Set<String> unusedServices = new TreeSet<>(grantedServices);
         unusedServices.removeAll(used);
         if (usage == null) {
             unusedServices.clear();
         }
-        long removed = granted.stream().filter(a -> !kept.contains(a)).count();
-        double reduction = granted.isEmpty() ? 0 : Math.round(removed * 1000.0 / granted.size()) / 10.0;
+        long removed = granted.countNotIn(kept);
+        int grantedCount = granted.size();
+        double reduction = grantedCount == 0 ? 0 : Math.round(removed * 1000.0 / grantedCount) / 10.0;
         int usedActions = usage == null ? 0 : (int) usage.services().values().stream()
                 .flatMap(x -> x.actions().values().stream()).filter(o -> usage.used(o.orElse(null))).count();
         Set<String> unusedActions = new TreeSet<>();
@@ -97,7 +101,7 @@ final class PrincipalRecommender {
         String accountId = in.snapshot().account().accountId();
         return new LeastPrivilegeRecommendation(FindingIds.recommendationId(accountId, s.arn()), in.ctx().runId(),
                 accountId, s.type(), s.name(), s.arn(), verdict, reason, List.copyOf(grantedServices),
-                List.copyOf(used), List.copyOf(unusedServices), granted.size(), usedActions,
+                List.copyOf(used), List.copyOf(unusedServices), grantedCount, usedActions,
                 List.copyOf(unusedActions), lastUsed, reduction, list, List.copyOf(new LinkedHashSet<>(notes)));
     }
 

@@ -22,22 +22,28 @@ final class ProposalBuilder {
 
     PolicyProposal proposal(PolicySource src, Subject s, LeastPrivilegeEngine.Inputs in, UsageDecider own,
                             List<String> notes) {
-        Thresholds t = in.ctx().thresholds();
-        UsageDecider decider = own;
         if (src.attachment() == PolicySource.Attachment.GROUP) {
             Usage members = in.groupUsage(src.group());
             if (members == null) {
                 notes.add("group " + src.group() + ": a member has no last-accessed data, so its policies are kept "
                         + "unchanged");
-                return unchanged(src);
+                return unchanged(src, List.of("a member of " + src.group() + " has no last-accessed data"));
             }
-            decider = new UsageDecider(members, AnalyzerEvidence.none());
             notes.add("group " + src.group() + ": proposals use the merged usage of all its members");
+            return in.shared("group|" + src.group() + "|" + src.name(), () -> rewrite(src, in,
+                    new UsageDecider(members, AnalyzerEvidence.none()), new ArrayList<>()));
         }
+        return rewrite(src, in, own, notes);
+    }
+
+    private PolicyProposal rewrite(PolicySource src, LeastPrivilegeEngine.Inputs in, UsageDecider decider,
+                                   List<String> notes) {
+        Thresholds t = in.ctx().thresholds();
         if (PrincipalRecommender.withinGrace(src, in.ctx().asOf(in.snapshot()), t)) {
-            notes.add(src.label() + ": default version created within the " + t.gracePeriodDays()
-                    + "-day grace period; its permissions may be new, so it is kept unchanged");
-            return unchanged(src);
+            String note = src.label() + ": default version created within the " + t.gracePeriodDays()
+                    + "-day grace period; its permissions may be new, so it is kept unchanged";
+            notes.add(note);
+            return unchanged(src, List.of(note));
         }
         PolicyDocument doc = src.parsed().orElseThrow();
         PolicyRewriter.Result r = rewriter.rewrite(doc, decider, t.optOutSidPrefix());
@@ -107,15 +113,15 @@ final class ProposalBuilder {
     }
 
     private static int size(String json) {
-        return json == null ? 0 : PolicySizes.size(PolicyDocument.parse(json).json());
+        return json == null ? 0 : PolicySource.parse(json).map(d -> PolicySizes.size(d.json())).orElse(json.length());
     }
 
     private static boolean fitsManaged(PolicySource src, ObjectNode doc) {
         return !src.managed() || PolicySizes.size(doc) <= PolicySizes.MANAGED;
     }
 
-    private static PolicyProposal unchanged(PolicySource src) {
+    private static PolicyProposal unchanged(PolicySource src, List<String> why) {
         return new PolicyProposal(name(src), src.arn(), src.attachment().name(), src.document(), src.document(),
-                List.of(), List.of(), true);
+                List.of(), why, true);
     }
 }

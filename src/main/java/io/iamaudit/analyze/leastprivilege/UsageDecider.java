@@ -24,10 +24,21 @@ public final class UsageDecider {
 
     private final Usage usage;
     private final AnalyzerEvidence analyzer;
+    private final String principalEvidence;
 
     public UsageDecider(Usage usage, AnalyzerEvidence analyzer) {
+        this(usage, analyzer, null);
+    }
+
+    private UsageDecider(Usage usage, AnalyzerEvidence analyzer, String principalEvidence) {
         this.usage = usage;
         this.analyzer = analyzer;
+        this.principalEvidence = principalEvidence;
+    }
+
+    /** The same decider, adding to every removal that the principal as a whole is unused (and why). */
+    public UsageDecider withPrincipalUnused(String evidence) {
+        return new UsageDecider(usage, analyzer, evidence);
     }
 
     public Usage usage() {
@@ -42,7 +53,8 @@ public final class UsageDecider {
         Optional<ServiceUse> service = usage.service(ns);
         if (service.isEmpty()) {
             return analyzer.unused(action)
-                    .map(id -> new Decision(Kind.REMOVE, "Access Analyzer finding " + id + " reports it unused"))
+                    .map(id -> new Decision(Kind.REMOVE, "Access Analyzer finding " + id + " reports it unused"
+                            + (principalEvidence == null ? "" : "; " + principalEvidence)))
                     .orElse(new Decision(Kind.REVIEW, ns + ": no last-accessed data for the service; kept"));
         }
         ServiceUse s = service.get();
@@ -66,10 +78,11 @@ public final class UsageDecider {
         return "last-accessed: " + s.namespace() + (s.lastAuthenticated() == null
                 ? " never used in AWS's tracking period (400 days)"
                 : " last used " + Evidence.date(s.lastAuthenticated()) + ", before the window start "
-                + Evidence.date(usage.windowStart()));
+                + Evidence.date(usage.windowStart())) + (principalEvidence == null ? "" : "; " + principalEvidence);
     }
 
-    private static String suffix(Optional<String> finding) {
-        return finding.map(id -> "; Access Analyzer finding " + id + " agrees").orElse("");
+    private String suffix(Optional<String> finding) {
+        return finding.map(id -> "; Access Analyzer finding " + id + " agrees").orElse("")
+                + (principalEvidence == null ? "" : "; " + principalEvidence);
     }
 }

@@ -28,7 +28,7 @@ public final class CloudShellFullAccessRule extends BaseRule {
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
         return PrincipalPolicies.all(Evidence.auth(s))
-                .filter(p -> p.sources().stream().anyMatch(src -> POLICY.equals(src.arn())))
+                .filter(p -> p.attached(POLICY))
                 .map(p -> p.violation("AWSCloudShellFullAccess attached")).toList();
     }
 }

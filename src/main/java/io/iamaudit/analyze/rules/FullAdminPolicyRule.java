@@ -3,11 +3,13 @@ package io.iamaudit.analyze.rules;
 import io.iamaudit.analyze.AnalysisContext;
 import io.iamaudit.analyze.BaseRule;
 import io.iamaudit.analyze.Evidence;
+import io.iamaudit.analyze.Grants;
 import io.iamaudit.analyze.Violation;
 import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.Severity;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.iamaudit.analyze.DataSet.AUTHORIZATION;
 import static io.iamaudit.analyze.RuleMetadata.rule;
@@ -28,9 +30,12 @@ public final class FullAdminPolicyRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
-        return PrincipalPolicies.all(Evidence.auth(s)).flatMap(p -> p.sources().stream()
-                .filter(PolicyChecks::grantsFullAdmin)
-                .map(src -> p.violation("attached: " + src.label() + " (Allow * on *)").withSubject(src.label())))
+        return PrincipalPolicies.all(Evidence.auth(s)).flatMap(p -> Stream.concat(p.sources().stream()
+                        .filter(PolicyChecks::grantsFullAdmin)
+                        .map(src -> p.violation("attached: " + src.label() + " (Allow * on *)").withSubject(src.label())),
+                p.missing().stream().filter(Grants.ADMINISTRATOR_ACCESS::equals)
+                        .map(arn -> p.violation("attached: managed AdministratorAccess (document not collected)")
+                                .withSubject("managed AdministratorAccess"))))
                 .toList();
     }
 }

@@ -4,14 +4,17 @@ import io.iamaudit.analyze.Rule;
 
 import java.util.List;
 
-/** Every rule, in report order: sign-in (BP01), long-term credentials (BP02), federation (BP04), hygiene (BP05), permissions (BP06 / SEC03). */
+/**
+ * Every rule, in report order: sign-in (BP01), long-term credentials (BP02), federation (BP04), hygiene (BP05),
+ * permissions (BP06 / SEC03).
+ */
 public final class Rules {
     private Rules() {
     }
 
     public static List<Rule> all() {
         return List.of(
-                new RootMfaRule(), new RootHardwareMfaRule(), new RootRecentUseRule(), new ConsoleUserMfaRule(),
+                new RootMfaRule(), new RootHardwareMfaRule(), new RootRecentUseRule(), new ConsoleUserMfaRule(), new UserHardwareMfaRule(),
                 new AdminWithoutMfaRule(), new PasswordPolicyRule(), new PasswordLengthRule(), new PasswordReuseRule(),
                 new PasswordUppercaseRule(), new PasswordLowercaseRule(), new PasswordSymbolRule(),
                 new PasswordNumberRule(), new PasswordMaxAgeRule(),
@@ -24,6 +27,7 @@ public final class Rules {
                 new StaleCredentialReportRule(),
                 new UserDirectPoliciesRule(), new UserWithoutGroupRule(), new EmptyGroupRule(),
                 new FullAdminPolicyRule(), new ServiceWildcardRule(), new NotActionAllowRule(),
+                new CriticalServiceFullAccessRule(), new InlinePoliciesRule(),
                 new PrivilegeEscalationRule(), new AssumeRoleAnyResourceRule(), new PassRoleAnyResourceRule(),
                 new TrustAnyPrincipalRule(), new TrustExternalAccountRule(), new SupportRoleRule(),
                 new RequiredTagsRule(), new CloudShellFullAccessRule());

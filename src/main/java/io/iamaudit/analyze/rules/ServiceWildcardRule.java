@@ -36,10 +36,6 @@ public final class ServiceWildcardRule extends BaseRule {
     }
 
     static Optional<PolicyDocument> parse(ManagedPolicy p) {
-        try {
-            return p.defaultDocument() == null ? Optional.empty() : Optional.of(PolicyDocument.parse(p.defaultDocument()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return io.iamaudit.analyze.PolicySource.parse(p.defaultDocument());
     }
 }

@@ -155,6 +155,12 @@ class LeastPrivilegeEngineTest {
         LeastPrivilegeRecommendation r = recommend(f, "idle");
         assertThat(r.verdict()).isEqualTo(Verdict.DELETE_UNUSED_PRINCIPAL);
         assertThat(r.reason()).contains("aa-42").contains("delete the role");
+        assertThat(r.proposals().get(0).removed()).singleElement().satisfies(x -> assertThat(x.evidence())
+                .contains("s3 last used 2026-02-01").contains("role unused since the window start 2026-08-30")
+                .contains("aa-42"));
+        assertThat(r.proposals().get(0).proposedDocument()).isNull();
+        assertThat(r.proposals().get(0).keptForReview()).contains("nothing in x is still used: detach it");
+        assertThat(r.reductionPercent()).isEqualTo(100.0);
     }
 
     @Test

@@ -25,6 +25,12 @@ class CloudShellFullAccessRuleTest {
     }
 
     @Test
+    void attachedWithoutACollectedDocumentStillFails() {
+        var f = clean().withRole(role("ops").attached("AWSCloudShellFullAccess", ARN));
+        assertThat(violations(new CloudShellFullAccessRule(), f)).hasSize(1);
+    }
+
+    @Test
     void otherPoliciesPass() {
         assertThat(violations(new CloudShellFullAccessRule(), clean().withUser(user("dev").inline("x",
                 allow("cloudshell:CreateSession"))))).isEmpty();

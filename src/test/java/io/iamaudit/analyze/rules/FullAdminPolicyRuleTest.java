@@ -26,6 +26,13 @@ class FullAdminPolicyRuleTest {
     }
 
     @Test
+    void administratorAccessWithoutACollectedDocumentStillFails() {
+        var f = clean().withUser(user("old-admin").attached("AdministratorAccess", ADMIN));
+        assertThat(violations(new FullAdminPolicyRule(), f)).singleElement()
+                .satisfies(x -> assertThat(x.evidence()).contains("document not collected"));
+    }
+
+    @Test
     void conditionalOrScopedStarPasses() {
         String conditioned = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
                 + "\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
