@@ -73,7 +73,7 @@ public final class PreviousWorkbook {
     }
 
     private static QuarterlyUsageException unreadable(Path file, String reason) {
-        return new QuarterlyUsageException("cannot read workbook '" + file + "': " + reason);
+        return new QuarterlyUsageException("--previous", "cannot read workbook '" + file + "': " + reason);
     }
 
     private static Map<String, Integer> header(Row row) {

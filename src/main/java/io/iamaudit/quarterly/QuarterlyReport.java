@@ -91,7 +91,7 @@ public final class QuarterlyReport {
         QuarterReader.Plan plan = reader(request, null).plan(request.quarter());
         String folder = folder(request.quarter());
         if (request.output().exists(folder)) {
-            throw new QuarterlyUsageException("a quarterly report for " + request.quarter() + " already exists at "
+            throw new QuarterlyUsageException("--output", "a quarterly report for " + request.quarter() + " already exists at "
                     + request.output().address(folder) + "; it is never overwritten (auditors may have signed it "
                     + "off): move it away or choose another --output");
         }

@@ -91,7 +91,9 @@ public final class QuarterlyWorkbookWriter {
             c.add(column("open_" + s, "Open " + s, CellType.INTEGER, 10,
                     r -> r.run() == null ? null : r.run().openBySeverity().getOrDefault(s, 0L)));
         }
+        // Every practice of the quarter's findings, so a practice with nothing open still shows its zeros.
         TreeSet<String> practices = new TreeSet<>();
+        history.findings().forEach(f -> practices.addAll(QuarterReader.practices(f.last().wellArchitected())));
         history.usedRuns().forEach(r -> practices.addAll(r.openByPractice().keySet()));
         for (String p : practices) {
             c.add(column("open_" + p, "Open " + p, CellType.INTEGER, 12,
