@@ -27,6 +27,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -41,7 +43,8 @@ import java.util.function.Function;
 public class QuarterlyReportCommand implements Callable<Integer> {
     static final String DEFAULT_OUTPUT = "file:./reports";
 
-    @Option(names = "--quarter", required = true, paramLabel = "YYYY-Qn", description = "The quarter, e.g. 2026-Q4.")
+    @Option(names = "--quarter", paramLabel = "YYYY-Qn",
+            description = "The quarter, e.g. 2026-Q4 (default: the last completed quarter, in UTC).")
     String quarter;
 
     @Option(names = "--input", paramLabel = "URI",
@@ -64,7 +67,9 @@ public class QuarterlyReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Quarter parsed = Quarter.parse(InputValidation.quarter(quarter));
+        // Scheduled runs (cron, ECS) start on the first day of a quarter without --quarter: report the one that ended.
+        Quarter parsed = quarter == null ? Quarter.containing(LocalDate.now(ZoneOffset.UTC)).previous()
+                : Quarter.parse(InputValidation.quarter(quarter));
         ConfigurableEnvironment environment = configuration();
         String inputValue = input != null ? input : environment.getProperty("iam-audit.output", DEFAULT_OUTPUT);
         OutputLocation in = location(inputValue, "--input");

@@ -28,6 +28,16 @@ public record Quarter(int year, int number) {
         return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
+    /** The quarter a day falls in. */
+    public static Quarter containing(LocalDate day) {
+        return new Quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** The quarter before this one: what a report run on the first days of a quarter is about. */
+    public Quarter previous() {
+        return number == 1 ? new Quarter(year - 1, 4) : new Quarter(year, number - 1);
+    }
+
     public LocalDate start() {
         return LocalDate.of(year, (number - 1) * 3 + 1, 1);
     }

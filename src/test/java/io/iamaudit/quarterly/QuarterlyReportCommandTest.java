@@ -77,6 +77,13 @@ class QuarterlyReportCommandTest {
     }
 
     @Test
+    void withoutQuarterReportsTheLastCompletedQuarter(@TempDir Path empty) {
+        Quarter last = Quarter.containing(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).previous();
+        assertUsage(run("quarterly-report", "--input", empty.toString()),
+                "no published runs between " + last.start() + " and " + last.end() + " in " + empty);
+    }
+
+    @Test
     void readsTheConfiguredOutputByDefaultAndPublishesBesideTheRuns() {
         System.setProperty("iam-audit.output", "file:" + store);
         try {
