@@ -39,7 +39,8 @@ import java.util.function.Function;
  * is made first and exits with code 2.
  */
 @Command(name = "quarterly-report", mixinStandardHelpOptions = true,
-        description = "Build the quarterly auditor workbook from the nightly runs published in a quarter.")
+        description = {"Build the quarterly auditor workbook from the nightly runs published in a quarter.",
+                "Writes <output>/quarterly/<yyyy>-Q<n>/; an existing quarterly report is never overwritten."})
 public class QuarterlyReportCommand implements Callable<Integer> {
     static final String DEFAULT_OUTPUT = "file:./reports";
 

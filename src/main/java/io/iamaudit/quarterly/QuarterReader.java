@@ -82,12 +82,23 @@ public final class QuarterReader {
                 .thenComparing(c -> c.manifest() == null ? null : c.manifest().startedAt(),
                         Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
                 .thenComparing(c -> c.folder().runId()));
-        // One organization per report: the one the latest usable run audited (a store reused across
-        // organizations would otherwise mix their findings).
-        String organization = candidates.stream().filter(c -> c.skip() == null)
-                .reduce((a, b) -> b).map(c -> c.manifest().organizationId()).orElse(null);
+        // One organization per report, the one most runs audited (ties: the latest), so a store shared with
+        // another organization, or one stray run, never mixes findings of two organizations.
+        Map<String, Long> runsByOrganization = new HashMap<>();
+        Map<String, Integer> lastIndex = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.skip() == null) {
+                String org = String.valueOf(c.manifest().organizationId());
+                runsByOrganization.merge(org, 1L, Long::sum);
+                lastIndex.put(org, i);
+            }
+        }
+        String organization = runsByOrganization.keySet().stream()
+                .max(Comparator.comparing((String o) -> runsByOrganization.get(o)).thenComparing(lastIndex::get))
+                .orElse(null);
         List<Candidate> planned = candidates.stream().map(c -> c.skip() == null
-                && !Objects.equals(c.manifest().organizationId(), organization)
+                && !Objects.equals(String.valueOf(c.manifest().organizationId()), organization)
                 ? new Candidate(c.folder(), c.manifest(), "organization " + c.manifest().organizationId()
                 + " is not the one reported (" + organization + ")") : c).toList();
         return new Plan(quarter, organization, planned);

@@ -37,7 +37,8 @@ import java.util.Map;
  *   <li>10-14: A audited without {@code f-resolved} (resolved that day); B failed, so {@code f-open} stays open;</li>
  *   <li>10-21: findings.csv damaged after publishing (it would reopen {@code f-resolved}): skipped;</li>
  *   <li>11-04: {@code f-open}, {@code f-exc} and the new {@code f-new} (A, LOW); the last run used;</li>
- *   <li>11-10: a run folder without manifest (publishing never finished); 11-11: an account-audit run.</li>
+ *   <li>11-10: a run folder without manifest (publishing never finished); 11-11: an account-audit run;
+ *       11-12: a run of another organization (all three skipped).</li>
  * </ul>
  */
 final class QuarterFixture {
@@ -73,6 +74,12 @@ final class QuarterFixture {
                 finding("f-exc", A, Severity.MEDIUM, Finding.Status.EXCEPTED, "SEC02-BP06"),
                 finding("f-new", A, Severity.LOW, Finding.Status.FAIL, "SEC02-BP01")), audited(A, B)));
         runs.publish(run(work, "r7-nov11", "2026-11-11", "account-audit", List.of(), audited(A)));
+        ReportBundle stray = run(work, "r8-nov12", "2026-11-12", "org-audit", List.of(), audited(A, B));
+        AuditRun other = stray.context().run();
+        runs.publish(new ReportBundle(new ReportContext(new AuditRun(other.runId(), other.kind(), other.startedAt(),
+                "o-other", other.managementAccountId(), other.callerArn(), other.parameters(), other.status()),
+                2, stray.context().coverage(), other.startedAt(), "test", "rules-2026.10"), stray.directory(),
+                stray.files()));
     }
 
     /** The store-level damage a folder store can show: a changed csv and an unfinished run. */

@@ -90,7 +90,7 @@ class QuarterlyReportCommandTest {
             Outcome first = run("quarterly-report", "--quarter", "2026-Q4");
             assertThat(first.code()).as(first.err()).isZero();
             assertThat(first.out()).contains("quarterly 2026-Q4: 4 findings (2 open, 1 resolved, 1 excepted) from 4 "
-                    + "runs (3 skipped, see the Runs sheet)");
+                    + "runs (4 skipped, see the Runs sheet)");
             assertThat(store.resolve("quarterly/2026-Q4/iam-audit-2026-Q4.xlsx")).isRegularFile();
             assertThat(store.resolve("quarterly/2026-Q4/manifest.json")).isRegularFile();
 

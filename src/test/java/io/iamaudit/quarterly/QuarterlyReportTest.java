@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 import static io.iamaudit.quarterly.QuarterFixture.A;
@@ -137,7 +136,7 @@ class QuarterlyReportTest {
     @Test
     void runsSheetListsEveryRunOfTheQuarterWithWhySomeWereSkipped() {
         String runs = "Runs";
-        assertThat(workbook.dataRows(runs)).isEqualTo(7);
+        assertThat(workbook.dataRows(runs)).isEqualTo(8);
         assertThatThrownBy(() -> workbook.row(runs, "r0-sep30")).hasMessageContaining("no row");
         assertThat(workbook.text(runs, "r1-oct05", "Status")).isEqualTo("Used");
         assertThat(workbook.number(runs, "r3-oct14", "Accounts failed")).isEqualTo(1);
@@ -145,6 +144,8 @@ class QuarterlyReportTest {
         assertThat(workbook.text(runs, "r4-oct21", "Why skipped")).contains("csv/findings.csv", "SHA-256");
         assertThat(workbook.text(runs, "r6-nov10", "Why skipped")).contains("no manifest.json");
         assertThat(workbook.text(runs, "r7-nov11", "Why skipped")).contains("account-audit");
+        assertThat(workbook.text(runs, "r8-nov12", "Why skipped"))
+                .isEqualTo("organization o-other is not the one reported (o-quarter0001)");
         assertThat(result.history().usedRuns()).extracting(r -> r.folder().runId())
                 .containsExactly("r1-oct05", "r2-oct07", "r3-oct14", "r5-nov04");
     }
@@ -157,7 +158,7 @@ class QuarterlyReportTest {
         assertThat(workbook.summaryRow("As of (last run used)").getCell(1).getLocalDateTimeCellValue().toLocalDate())
                 .isEqualTo("2026-11-04");
         assertThat(workbook.summaryRow("Runs used").getCell(1).getNumericCellValue()).isEqualTo(4);
-        assertThat(workbook.summaryRow("Runs skipped").getCell(1).getNumericCellValue()).isEqualTo(3);
+        assertThat(workbook.summaryRow("Runs skipped").getCell(1).getNumericCellValue()).isEqualTo(4);
         Row total = workbook.summaryRow("Total");
         assertThat(total.getCell(1).getNumericCellValue()).as("open").isEqualTo(2);
         assertThat(total.getCell(2).getNumericCellValue()).as("resolved").isEqualTo(1);
@@ -205,7 +206,7 @@ class QuarterlyReportTest {
         for (ManifestFile file : manifest.files()) {
             assertThat(Sha256.hex(folder.resolve(file.path()))).as(file.path()).isEqualTo(file.sha256());
         }
-        assertThat(manifest.files().get(0).sheets()).containsEntry(FINDINGS, 4L).containsEntry("Runs", 7L);
+        assertThat(manifest.files().get(0).sheets()).containsEntry(FINDINGS, 4L).containsEntry("Runs", 8L);
         List<String> csv = Files.readAllLines(folder.resolve("csv/quarterly-findings.csv"));
         assertThat(csv).hasSize(5);
         assertThat(csv.get(0)).startsWith("Finding id,State at quarter end,Severity");
@@ -230,6 +231,6 @@ class QuarterlyReportTest {
                 input, new FolderPublisher(temp.resolve("unused")), null)))
                 .isInstanceOf(QuarterlyUsageException.class)
                 .hasMessage("no published runs between 2027-01-01 and 2027-03-31 in S");
-        assertThat(LocalDate.parse("2027-01-01")).isEqualTo(Quarter.parse("2027-Q1").start());
+        assertThat(temp.resolve("unused")).doesNotExist();
     }
 }

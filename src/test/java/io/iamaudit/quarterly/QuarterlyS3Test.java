@@ -51,7 +51,7 @@ class QuarterlyS3Test {
             assertThat(result.location()).isEqualTo("s3://audit-store/iam/quarterly/2026-Q4/iam-audit-2026-Q4.xlsx");
             assertThat(result.history().runs()).extracting(r -> r.folder().runId() + ":" + r.used())
                     .containsExactly("r1-oct05:true", "r2-oct07:true", "r3-oct14:true", "r4-oct21:false",
-                            "r5-nov04:true", "r6-nov10:false", "r7-nov11:false");
+                            "r5-nov04:true", "r6-nov10:false", "r7-nov11:false", "r8-nov12:false");
             Manifest manifest = PublishJson.read(s3.getObjectAsBytes(b -> b.bucket(BUCKET)
                     .key("iam/quarterly/2026-Q4/manifest.json")).asByteArray(), Manifest.class);
             assertThat(manifest.files()).hasSize(2);
