@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "iam-audit", mixinStandardHelpOptions = true, versionProvider = IamAuditCli.Version.class,
         description = "Audits identity management across an AWS Organization and writes auditor workbooks.",
         subcommands = {OrgAuditCommand.class, AccountAuditCommand.class, RulesCommand.class, SandboxCommand.class,
-                RestartCommand.class})
+                RestartCommand.class, QuarterlyReportCommand.class})
 public class IamAuditCli implements Runnable {
 
     @Override

@@ -1,0 +1,177 @@
+package io.iamaudit.quarterly;
+
+import io.iamaudit.report.SafeText;
+import io.iamaudit.stage.Severity;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Summary sheet: what the report covers (quarter, runs used with their dates, organization, source), the
+ * findings at quarter end by severity and state (whose grand total is the row count of the findings sheet), and a
+ * note for every run that was skipped.
+ */
+final class QuarterlySummaryWriter {
+    static final String TOTAL = "Total";
+    private static final FindingState.State[] STATES = FindingState.State.values();
+
+    private final Sheet sheet;
+    private final QuarterlyStyles styles;
+    private final QuarterlyTemplate template;
+    private int next;
+
+    QuarterlySummaryWriter(Sheet sheet, QuarterlyStyles styles, QuarterlyTemplate template) {
+        this.sheet = sheet;
+        this.styles = styles;
+        this.template = template;
+    }
+
+    void write(QuarterlyContext context) {
+        QuarterHistory history = context.history();
+        sheet.setColumnWidth(0, 40 * 256);
+        sheet.setColumnWidth(1, 30 * 256);
+        for (int c = 2; c < 7; c++) {
+            sheet.setColumnWidth(c, 14 * 256);
+        }
+        text(row(), 0, template.title(), styles.title);
+        next++;
+        pair("Report", template.reportName());
+        pair("Quarter", history.quarter().toString());
+        pair("Period", history.quarter().start() + " to " + history.quarter().end());
+        date(pairRow("As of (last run used)"), 1, history.asOf());
+        pair("Organization", history.organizationId());
+        pair("Source (runs read from)", history.source());
+        Row generated = pairRow("Generated (UTC)");
+        Cell cell = generated.createCell(1);
+        cell.setCellValue(LocalDateTime.ofInstant(context.generatedAt(), ZoneOffset.UTC));
+        cell.setCellStyle(styles.dateTime);
+        pair("Tool version", context.toolVersion());
+        pair("Previous workbook", context.previous() == null ? "(none)" : context.previous());
+        number(pairRow("Decisions carried forward"), 1, context.carried());
+        next++;
+
+        section("Runs");
+        List<RunRecord> used = history.usedRuns();
+        number(pairRow("Runs considered"), 1, history.runs().size());
+        number(pairRow("Runs used"), 1, used.size());
+        number(pairRow("Runs skipped"), 1, history.runs().size() - used.size());
+        date(pairRow("First run used"), 1, used.get(0).folder().day());
+        date(pairRow("Last run used"), 1, used.get(used.size() - 1).folder().day());
+        next++;
+
+        bySeverityAndState(history);
+        next++;
+
+        section("Notes");
+        List<RunRecord> skipped = history.runs().stream().filter(r -> !r.used()).toList();
+        if (skipped.isEmpty()) {
+            text(row(), 0, "Every run of the quarter was used.", styles.text);
+        }
+        for (RunRecord run : skipped) {
+            text(row(), 0, "Run " + run.folder().runId() + " (" + run.folder().day() + ") skipped: " + run.reason(),
+                    styles.text);
+        }
+        next++;
+
+        section("Runs included");
+        Row header = row();
+        String[] titles = {"Run date", "Run id", "Finding rows", "Open (FAIL) rows"};
+        for (int i = 0; i < titles.length; i++) {
+            text(header, i, titles[i], styles.header);
+        }
+        for (RunRecord run : used) {
+            Row r = row();
+            date(r, 0, run.folder().day());
+            text(r, 1, run.folder().runId(), styles.text);
+            number(r, 2, run.findingRows());
+            number(r, 3, run.openTotal());
+        }
+    }
+
+    private void bySeverityAndState(QuarterHistory history) {
+        Map<Severity, long[]> counts = new EnumMap<>(Severity.class);
+        long[] unknown = new long[STATES.length];
+        for (FindingState f : history.findings()) {
+            long[] c = f.severity() == null ? unknown : counts.computeIfAbsent(f.severity(), k -> new long[STATES.length]);
+            c[f.state().ordinal()]++;
+        }
+        section("Findings at quarter end by severity and state (the total is the row count of '"
+                + template.findings().sheet() + "')");
+        Row header = row();
+        text(header, 0, "Severity", styles.header);
+        for (FindingState.State state : STATES) {
+            text(header, 1 + state.ordinal(), template.states().label(state), styles.header);
+        }
+        text(header, 1 + STATES.length, TOTAL, styles.header);
+        long[] totals = new long[STATES.length];
+        for (Severity s : Severity.values()) {
+            severityRow(s.name(), styles.severity(s, styles.text), counts.getOrDefault(s, new long[STATES.length]),
+                    totals);
+        }
+        if (java.util.Arrays.stream(unknown).sum() > 0) {
+            severityRow("(no severity)", styles.text, unknown, totals);
+        }
+        severityRow(TOTAL, styles.section, totals, null);
+    }
+
+    private void severityRow(String label, CellStyle style, long[] counts, long[] totals) {
+        Row r = row();
+        text(r, 0, label, style);
+        long sum = 0;
+        for (int i = 0; i < counts.length; i++) {
+            number(r, 1 + i, counts[i]);
+            sum += counts[i];
+            if (totals != null) {
+                totals[i] += counts[i];
+            }
+        }
+        number(r, 1 + counts.length, sum);
+    }
+
+    private void section(String title) {
+        text(row(), 0, title, styles.section);
+    }
+
+    private void pair(String label, String value) {
+        Row r = pairRow(label);
+        if (value != null) {
+            text(r, 1, value, styles.text);
+        }
+    }
+
+    private Row pairRow(String label) {
+        Row r = row();
+        text(r, 0, label, styles.section);
+        return r;
+    }
+
+    private Row row() {
+        return sheet.createRow(next++);
+    }
+
+    private void text(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(SafeText.clean(value));
+        cell.setCellStyle(style);
+    }
+
+    private void number(Row row, int column, long value) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(styles.integer);
+    }
+
+    private void date(Row row, int column, LocalDate value) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(styles.date);
+    }
+}
