@@ -1,13 +1,11 @@
 package io.iamaudit.job;
 
-import io.iamaudit.publish.FolderPublisher;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishedRun;
-import io.iamaudit.publish.Publisher;
+import io.iamaudit.publish.Publishers;
 import io.iamaudit.publish.RunPublisher;
 import io.iamaudit.publish.S3Clients;
 import io.iamaudit.publish.S3PublishOptions;
-import io.iamaudit.publish.S3Publisher;
 import io.iamaudit.report.ReportBundle;
 import io.iamaudit.report.ReportGenerator;
 import io.iamaudit.report.ReportTemplate;
@@ -73,8 +71,10 @@ class ReportStepConfiguration {
                 .tasklet((contribution, chunk) -> {
                     ReportBundle bundle = written.get();
                     OutputLocation location = OutputLocation.parse(properties.output());
-                    try (S3Client s3 = location instanceof OutputLocation.S3 ? s3Client(properties) : null) {
-                        PublishedRun published = new RunPublisher(publisher(location, s3, properties), clock)
+                    S3PublishOptions options = properties.kmsKeyId() == null || properties.kmsKeyId().isBlank()
+                            ? S3PublishOptions.defaults() : S3PublishOptions.defaults().withKms(properties.kmsKeyId());
+                    try (LazyS3 s3 = new LazyS3(properties)) {
+                        PublishedRun published = new RunPublisher(Publishers.forLocation(location, s3, options), clock)
                                 .publish(bundle);
                         chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                                 .putString(PUBLISHED_KEY, published.location());
@@ -88,21 +88,31 @@ class ReportStepConfiguration {
                 .build();
     }
 
-    private static Publisher publisher(OutputLocation location, S3Client s3, AuditProperties properties) {
-        if (location instanceof OutputLocation.S3 bucket) {
-            S3PublishOptions options = S3PublishOptions.defaults();
-            if (properties.kmsKeyId() != null && !properties.kmsKeyId().isBlank()) {
-                options = options.withKms(properties.kmsKeyId());
-            }
-            return new S3Publisher(s3, bucket, options);
-        }
-        return new FolderPublisher(((OutputLocation.Folder) location).directory());
-    }
+    /** The S3 client, built only when the output is S3, and closed after publishing. */
+    private static final class LazyS3 implements java.util.function.Supplier<S3Client>, AutoCloseable {
+        private final AuditProperties properties;
+        private S3Client client;
 
-    private static S3Client s3Client(AuditProperties properties) {
-        String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
-        return S3Clients.create(Region.of(properties.aws().region()),
-                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+        LazyS3(AuditProperties properties) {
+            this.properties = properties;
+        }
+
+        @Override
+        public S3Client get() {
+            if (client == null) {
+                String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
+                client = S3Clients.create(Region.of(properties.aws().region()),
+                        endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+            }
+            return client;
+        }
+
+        @Override
+        public void close() {
+            if (client != null) {
+                client.close();
+            }
+        }
     }
 
     private static Path freshFolder(Path folder) {
