@@ -59,3 +59,12 @@ CREATE TABLE IF NOT EXISTS stg_recommendation (
     payload           TEXT         NOT NULL,
     PRIMARY KEY (run_id, account_id, recommendation_id)
 );
+
+-- First-seen dates carried over from the previous published run (the store is the system of record).
+CREATE TABLE IF NOT EXISTS stg_first_seen (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    finding_id  VARCHAR(200) NOT NULL,
+    first_seen  TIMESTAMP    NOT NULL,
+    PRIMARY KEY (run_id, account_id, finding_id)
+);

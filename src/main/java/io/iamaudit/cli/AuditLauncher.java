@@ -44,7 +44,9 @@ final class AuditLauncher {
     private static String[] asArgs(Map<String, String> props) {
         List<String> args = new ArrayList<>();
         props.forEach((k, v) -> args.add("--" + k + "=" + v));
-        if ("json".equals(props.get("iam-audit.log-format"))) {
+        // the container sets IAM_AUDIT_LOG_FORMAT=json (CloudWatch); the option wins when given
+        String format = props.getOrDefault("iam-audit.log-format", System.getenv("IAM_AUDIT_LOG_FORMAT"));
+        if ("json".equals(format)) {
             args.add("--logging.structured.format.console=ecs");
         }
         return args.toArray(String[]::new);

@@ -69,7 +69,19 @@ class AnalyzeStepConfiguration {
                 .collect(Collectors.toSet());
         AnalysisContext context = new AnalysisContext(runId, analysisTemplate.clock(), analysisTemplate.thresholds(),
                 analysisTemplate.exceptions(), organization);
-        return accountId -> staging.snapshot(runId, accountId).map(s -> analyzer.analyze(s, context)).orElse(null);
+        return accountId -> staging.snapshot(runId, accountId)
+                .map(s -> withHistory(analyzer.analyze(s, context), staging.firstSeen(runId, accountId)))
+                .orElse(null);
+    }
+
+    /** Keeps the first-seen date an earlier published run recorded for the same finding. */
+    static AccountAnalysis withHistory(AccountAnalysis analysis, java.util.Map<String, java.time.Instant> firstSeen) {
+        if (firstSeen.isEmpty()) {
+            return analysis;
+        }
+        return new AccountAnalysis(analysis.accountId(), analysis.findings().stream()
+                .map(f -> f.withFirstSeenNoLaterThan(firstSeen.get(f.findingId()))).toList(),
+                analysis.outcomes(), analysis.recommendations());
     }
 
     @Bean

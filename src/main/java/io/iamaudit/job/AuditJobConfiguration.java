@@ -7,15 +7,19 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The audit job, as data flows: discover, collect, analyze, report, publish. */
+/**
+ * The audit job, as data flows: discover, carry finding history over from the previous published run, collect,
+ * analyze, report, publish.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditJobConfiguration {
 
     @Bean
-    Job auditJob(JobRepository jobRepository, Step discoverStep, Step collectStep, Step analyzeStep, Step reportStep,
+    Job auditJob(JobRepository jobRepository, Step discoverStep, Step historyStep, Step collectStep, Step analyzeStep, Step reportStep,
                  Step publishStep) {
         return new JobBuilder("iam-audit", jobRepository)
                 .start(discoverStep)
+                .next(historyStep)
                 .next(collectStep)
                 .next(analyzeStep)
                 .next(reportStep)

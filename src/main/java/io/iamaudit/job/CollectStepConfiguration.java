@@ -34,6 +34,15 @@ class CollectStepConfiguration {
     }
 
     @Bean
+    Step historyStep(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
+                     AuditProperties properties) {
+        return new StepBuilder("history", jobRepository)
+                .tasklet(new FindingHistoryTasklet(staging, properties), tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
     Step collectStep(JobRepository jobRepository, Step collectAccountStep, AccountPartitioner accountPartitioner,
                      TaskExecutor collectTaskExecutor, AuditProperties properties, CollectProgress progress,
                      StagingRepository staging) {

@@ -4,7 +4,6 @@ import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishedRun;
 import io.iamaudit.publish.Publishers;
 import io.iamaudit.publish.RunPublisher;
-import io.iamaudit.publish.S3Clients;
 import io.iamaudit.publish.S3PublishOptions;
 import io.iamaudit.report.ReportBundle;
 import io.iamaudit.report.ReportGenerator;
@@ -21,12 +20,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.FileSystemUtils;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +69,7 @@ class ReportStepConfiguration {
                     OutputLocation location = OutputLocation.parse(properties.output());
                     S3PublishOptions options = properties.kmsKeyId() == null || properties.kmsKeyId().isBlank()
                             ? S3PublishOptions.defaults() : S3PublishOptions.defaults().withKms(properties.kmsKeyId());
-                    try (LazyS3 s3 = new LazyS3(properties)) {
+                    try (LazyS3Client s3 = new LazyS3Client(properties)) {
                         PublishedRun published = new RunPublisher(Publishers.forLocation(location, s3, options), clock)
                                 .publish(bundle);
                         chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
@@ -86,33 +82,6 @@ class ReportStepConfiguration {
                 }, tx)
                 .allowStartIfComplete(true)
                 .build();
-    }
-
-    /** The S3 client, built only when the output is S3, and closed after publishing. */
-    private static final class LazyS3 implements java.util.function.Supplier<S3Client>, AutoCloseable {
-        private final AuditProperties properties;
-        private S3Client client;
-
-        LazyS3(AuditProperties properties) {
-            this.properties = properties;
-        }
-
-        @Override
-        public S3Client get() {
-            if (client == null) {
-                String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
-                client = S3Clients.create(Region.of(properties.aws().region()),
-                        endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
-            }
-            return client;
-        }
-
-        @Override
-        public void close() {
-            if (client != null) {
-                client.close();
-            }
-        }
     }
 
     private static Path freshFolder(Path folder) {

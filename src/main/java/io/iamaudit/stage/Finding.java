@@ -26,4 +26,14 @@ public record Finding(String findingId, String runId, String accountId, String a
     }
 
     public enum Status { FAIL, EXCEPTED, NOT_EVALUATED }
+
+    /** The same finding, first seen at the earlier of its own date and {@code earlier}. */
+    public Finding withFirstSeenNoLaterThan(Instant earlier) {
+        if (earlier == null || (firstSeen != null && !earlier.isBefore(firstSeen))) {
+            return this;
+        }
+        return new Finding(findingId, runId, accountId, accountName, ouPath, principalType, principalName,
+                principalArn, ruleId, title, severity, status, wellArchitected, cis, securityHub, evidence,
+                recommendation, earlier, exceptionOwner, exceptionExpiry, exceptionNote);
+    }
 }

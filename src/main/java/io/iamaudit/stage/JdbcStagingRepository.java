@@ -143,6 +143,29 @@ public final class JdbcStagingRepository implements StagingRepository {
     }
 
     @Override
+    public void saveFirstSeen(String runId, List<FirstSeen> firstSeen) {
+        inTransaction(() -> {
+            for (FirstSeen f : firstSeen) {
+                jdbc.update("DELETE FROM stg_first_seen WHERE run_id = ? AND account_id = ? AND finding_id = ?",
+                        runId, f.accountId(), f.findingId());
+            }
+            jdbc.batchUpdate("INSERT INTO stg_first_seen (run_id, account_id, finding_id, first_seen) VALUES (?, ?, ?, ?)",
+                    firstSeen.stream().map(f -> new Object[]{runId, f.accountId(), f.findingId(),
+                            Timestamp.from(f.firstSeen())}).toList());
+        });
+    }
+
+    @Override
+    public java.util.Map<String, java.time.Instant> firstSeen(String runId, String accountId) {
+        java.util.Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        jdbc.query("SELECT finding_id, first_seen FROM stg_first_seen WHERE run_id = ? AND account_id = ?",
+                rs -> {
+                    out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }, runId, accountId);
+        return out;
+    }
+
+    @Override
     public Stream<Finding> findings(String runId) {
         return jdbc.queryForStream("SELECT payload FROM stg_finding WHERE run_id = ? ORDER BY account_id, finding_id",
                 json(Finding.class), runId);

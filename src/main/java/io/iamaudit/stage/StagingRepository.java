@@ -39,6 +39,15 @@ public interface StagingRepository {
 
     Stream<Finding> findings(String runId);
 
+    /**
+     * Records when findings were first seen by earlier published runs (replacing what the run had), so this run's
+     * findings keep their first-seen date: the output store, not the local database, carries the history.
+     */
+    void saveFirstSeen(String runId, List<FirstSeen> firstSeen);
+
+    /** The earlier first-seen dates of an account's findings, by finding id. */
+    java.util.Map<String, java.time.Instant> firstSeen(String runId, String accountId);
+
     Stream<RuleOutcome> outcomes(String runId);
 
     Stream<LeastPrivilegeRecommendation> recommendations(String runId);

@@ -27,14 +27,21 @@ class CommandLineIT {
     }
 
     @Test
-    void orgAuditOnTheSandboxPublishesAndExitsZero() throws Exception {
-        JarProcess.Result result = new JarProcess(home).run("org-audit", "--sandbox", fidelity(),
-                "--output", "file:" + home.resolve("out"));
+    void orgAuditOnTheSandboxPublishesAndExitsZeroWithJsonLogsForCloudWatch() throws Exception {
+        JarProcess.Result result = new JarProcess(home).run(Map.of("IAM_AUDIT_LOG_FORMAT", "json"),
+                Duration.ofMinutes(4), "org-audit", "--sandbox", fidelity(), "--output", "file:" + home.resolve("out"));
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.COMPLETE);
         assertThat(result.stdout()).contains("complete: 2 accounts audited, 0 skipped, 0 failed");
         assertThat(home.resolve("out/latest.json")).isRegularFile();
-        assertThat(result.all()).contains("[1/2] account").contains("[2/2] account").contains("ETA");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> logLines = result.stdout().lines().filter(l -> l.startsWith("{")).toList();
+        assertThat(logLines).isNotEmpty();
+        for (String line : logLines) {
+            assertThat(json.readTree(line).path("log").path("level").asText()).isNotEmpty();
+        }
+        assertThat(logLines).anySatisfy(l -> assertThat(l).contains("[1/2] account").contains("ETA"))
+                .anySatisfy(l -> assertThat(l).contains("[2/2] account"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.iamaudit.sandbox.scenario.Scenario;
 import io.iamaudit.sandbox.scenario.UserSpec;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountSnapshot;
+import io.iamaudit.stage.Finding;
 import io.iamaudit.stage.IamUser;
 import io.iamaudit.stage.StagingRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +126,25 @@ class AuditJobFunctionalTest {
         assertThat(after.get(SANDBOX.managementAccountId()).collectedAt())
                 .isEqualTo(before.get(SANDBOX.managementAccountId()).collectedAt());
         assertThat(after.get(member).collectedAt()).isAfter(before.get(member).collectedAt());
+    }
+
+    @Test
+    void findingsKeepTheirFirstSeenDateFromThePreviousPublishedRun() {
+        RunResult first = runner.start("org-audit");
+        RunResult second = runner.start("org-audit");
+
+        Map<String, Finding> before = findings(first.runId());
+        Map<String, Finding> after = findings(second.runId());
+        assertThat(after.keySet()).containsAll(before.keySet());
+        before.forEach((id, f) -> assertThat(after.get(id).firstSeen()).as(id).isEqualTo(f.firstSeen()));
+        Instant secondCollection = staging.coverage(second.runId()).get(0).collectedAt();
+        assertThat(after.values()).allSatisfy(f -> assertThat(f.firstSeen()).isBefore(secondCollection));
+    }
+
+    private Map<String, Finding> findings(String runId) {
+        try (Stream<Finding> all = staging.findings(runId)) {
+            return all.collect(Collectors.toMap(Finding::findingId, f -> f));
+        }
     }
 
     private Map<String, AccountCoverage> byAccount(String runId) {

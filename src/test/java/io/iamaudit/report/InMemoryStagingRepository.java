@@ -102,6 +102,19 @@ public final class InMemoryStagingRepository implements StagingRepository {
         recommendations.computeIfAbsent(runId, k -> new LinkedHashMap<>()).put(accountId, List.copyOf(r));
     }
 
+    private final Map<String, Map<String, java.time.Instant>> firstSeen = new java.util.HashMap<>();
+
+    @Override
+    public void saveFirstSeen(String runId, List<io.iamaudit.stage.FirstSeen> list) {
+        list.forEach(f -> firstSeen.computeIfAbsent(runId + "/" + f.accountId(), k -> new java.util.HashMap<>())
+                .put(f.findingId(), f.firstSeen()));
+    }
+
+    @Override
+    public Map<String, java.time.Instant> firstSeen(String runId, String accountId) {
+        return Map.copyOf(firstSeen.getOrDefault(runId + "/" + accountId, Map.of()));
+    }
+
     @Override
     public Stream<Finding> findings(String runId) {
         Supplier<Stream<Finding>> generated = generatedFindings.get(runId);
