@@ -56,7 +56,8 @@ public record RuleMetadata(String id, String title, Severity severity, List<Stri
             out.add(id + ": declares no data sets");
         }
         cis.forEach((version, control) -> {
-            if (!version.matches("v\\d\\.\\d") || !control.matches("1\\.\\d{1,2}")) {
+            // the IAM section is 1 up to v5.0 and 2 from v6.0 on
+            if (!version.matches("v\\d\\.\\d") || !control.matches("[12]\\.\\d{1,2}")) {
                 out.add(id + ": bad CIS mapping " + version + " -> " + control);
             }
         });

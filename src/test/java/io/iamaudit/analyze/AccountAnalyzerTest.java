@@ -36,7 +36,7 @@ class AccountAnalyzerTest {
         assertThat(a.outcomes()).filteredOn(o -> o.ruleId().equals("IAM.CERT.EXPIRED")).singleElement()
                 .extracting(RuleOutcome::outcome).isEqualTo(RuleOutcome.Outcome.PASS);
         Finding root = a.findings().stream().filter(f -> f.ruleId().equals("IAM.ROOT.MFA")).findFirst().orElseThrow();
-        assertThat(root.cis()).isEqualTo("v3.0 1.5; v5.0 1.4");
+        assertThat(root.cis()).isEqualTo("v3.0 1.5; v5.0 1.4; v6.0 2.4");
         assertThat(root.securityHub()).isEqualTo("IAM.9");
         assertThat(root.wellArchitected()).containsExactly("SEC02-BP01");
         assertThat(root.status()).isEqualTo(Finding.Status.FAIL);

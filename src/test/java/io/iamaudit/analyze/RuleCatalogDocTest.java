@@ -19,8 +19,9 @@ class RuleCatalogDocTest {
         String expected = "# Rule catalog\n\n"
                 + "Generated from the code by `RuleCatalogDocTest` (`-Dgolden.update=true` rewrites it); catalog "
                 + "version `" + catalog.version() + "`.\n"
-                + "CIS columns name the control per CIS AWS Foundations Benchmark version; a version is left out "
-                + "where the control number there is not known for sure (v6.0 is not mapped yet).\n\n"
+                + "CIS columns name the control per CIS AWS Foundations Benchmark version (v3.0, v5.0, v6.0; the IAM "
+                + "section is 2 in v6.0), taken from Prowler's compliance mappings (prowler/compliance/aws/"
+                + "cis_<version>_aws.json); a version is left out where the benchmark has no matching control.\n\n"
                 + RuleCatalogFormatter.format(catalog, RuleCatalogFormatter.Format.MARKDOWN);
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(DOC, expected);

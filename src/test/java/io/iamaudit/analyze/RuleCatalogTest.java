@@ -88,7 +88,7 @@ class RuleCatalogTest {
     void formatsAsTableCsvAndMarkdown() {
         String csv = RuleCatalogFormatter.format(catalog, RuleCatalogFormatter.Format.parse("csv"));
         assertThat(csv.lines()).hasSize(catalog.rules().size() + 1).first().asString().startsWith("id,severity");
-        assertThat(csv).contains("IAM.ROOT.MFA,CRITICAL,Root user has MFA enabled,SEC02-BP01,v3.0 1.5; v5.0 1.4,IAM.9");
+        assertThat(csv).contains("IAM.ROOT.MFA,CRITICAL,Root user has MFA enabled,SEC02-BP01,v3.0 1.5; v5.0 1.4; v6.0 2.4,IAM.9");
         String md = RuleCatalogFormatter.format(catalog, RuleCatalogFormatter.Format.MARKDOWN);
         assertThat(md.lines().skip(2)).allMatch(l -> l.startsWith("| IAM."));
         String table = RuleCatalogFormatter.format(catalog, RuleCatalogFormatter.Format.TABLE);

@@ -18,7 +18,8 @@ public final class CloudShellFullAccessRule extends BaseRule {
 
     public CloudShellFullAccessRule() {
         super(rule("IAM.POLICY.CLOUDSHELL_FULL_ACCESS", "AWSCloudShellFullAccess is not attached", Severity.MEDIUM)
-                .wellArchitected("SEC03-BP02").cis("v3.0", "1.22").cis("v5.0", "1.21").securityHub("IAM.27")
+                .wellArchitected("SEC03-BP02")
+                .cis("v3.0", "1.22").cis("v5.0", "1.21").cis("v6.0", "2.21").securityHub("IAM.27")
                 .rationale("CloudShell full access includes file transfer in and out of the shell, a path around "
                         + "data-loss controls.")
                 .remediation("Detach it; grant a custom CloudShell policy without upload/download if needed.")

@@ -16,7 +16,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class ConsoleUserMfaRule extends BaseRule {
     public ConsoleUserMfaRule() {
         super(rule("IAM.USER.CONSOLE_MFA", "Console users have MFA", Severity.HIGH)
-                .wellArchitected("SEC02-BP01").cis("v3.0", "1.10").cis("v5.0", "1.9").securityHub("IAM.5", "IAM.19")
+                .wellArchitected("SEC02-BP01")
+                .cis("v3.0", "1.10").cis("v5.0", "1.9").cis("v6.0", "2.9").securityHub("IAM.5", "IAM.19")
                 .rationale("A console password without MFA is a single factor that can be phished or guessed.")
                 .remediation("Enable MFA for the user, or remove the console password if it is not needed.")
                 .needs(CREDENTIAL_REPORT).build());

@@ -16,7 +16,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class ExpiredCertificateRule extends BaseRule {
     public ExpiredCertificateRule() {
         super(rule("IAM.CERT.EXPIRED", "No expired server certificates in IAM", Severity.MEDIUM)
-                .wellArchitected("SEC02-BP05").cis("v3.0", "1.19").cis("v5.0", "1.18").securityHub("IAM.26")
+                .wellArchitected("SEC02-BP05")
+                .cis("v3.0", "1.19").cis("v5.0", "1.18").cis("v6.0", "2.18").securityHub("IAM.26")
                 .rationale("An expired certificate can be deployed by mistake and breaks clients' trust.")
                 .remediation("Delete the certificate (DeleteServerCertificate); manage certificates in ACM.")
                 .needs(SERVER_CERTIFICATES).build());

@@ -16,7 +16,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class ExternalAccessAnalyzerRule extends BaseRule {
     public ExternalAccessAnalyzerRule() {
         super(rule("IAM.ANALYZER.EXTERNAL_ACCESS", "An external-access analyzer covers the account", Severity.MEDIUM)
-                .wellArchitected("SEC03-BP07").cis("v3.0", "1.20").cis("v5.0", "1.19").securityHub("IAM.28")
+                .wellArchitected("SEC03-BP07")
+                .cis("v3.0", "1.20").cis("v5.0", "1.19").cis("v6.0", "2.19").securityHub("IAM.28")
                 .rationale("Without an analyzer, resources shared outside the organization go unnoticed.")
                 .remediation("Create an ORGANIZATION analyzer in the delegated administrator account (or an "
                         + "ACCOUNT analyzer) in every Region in use.")

@@ -21,7 +21,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class FullAdminPolicyRule extends BaseRule {
     public FullAdminPolicyRule() {
         super(rule("IAM.POLICY.FULL_ADMIN", "No full-administrator policies attached", Severity.HIGH)
-                .wellArchitected("SEC03-BP02").cis("v3.0", "1.16").cis("v5.0", "1.15").securityHub("IAM.1")
+                .wellArchitected("SEC03-BP02")
+                .cis("v3.0", "1.16").cis("v5.0", "1.15").cis("v6.0", "2.15").securityHub("IAM.1")
                 .rationale("\"*\" on \"*\" is every permission AWS will ever add; nothing is least privilege.")
                 .remediation("Replace by the permissions actually needed (see the least-privilege sheet); keep "
                         + "administrator access for break-glass roles behind MFA.")

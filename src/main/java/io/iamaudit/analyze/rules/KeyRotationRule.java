@@ -17,7 +17,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class KeyRotationRule extends BaseRule {
     public KeyRotationRule() {
         super(rule("IAM.USER.KEY_ROTATION", "Access keys rotated within 90 days", Severity.MEDIUM)
-                .wellArchitected("SEC02-BP05").cis("v3.0", "1.14").cis("v5.0", "1.13").securityHub("IAM.3")
+                .wellArchitected("SEC02-BP05")
+                .cis("v3.0", "1.14").cis("v5.0", "1.13").cis("v6.0", "2.13").securityHub("IAM.3")
                 .rationale("The older a key, the more places it has been copied to.")
                 .remediation("Create a new key, switch the consumer, deactivate and delete the old one; better, "
                         + "replace the key by a role.")

@@ -21,7 +21,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class KeyUnusedRule extends BaseRule {
     public KeyUnusedRule() {
         super(rule("IAM.USER.KEY_UNUSED", "Access keys unused for 45 days are disabled", Severity.MEDIUM)
-                .wellArchitected("SEC02-BP05").cis("v3.0", "1.12").cis("v5.0", "1.11").securityHub("IAM.22", "IAM.8")
+                .wellArchitected("SEC02-BP05")
+                .cis("v3.0", "1.12").cis("v5.0", "1.11").cis("v6.0", "2.11").securityHub("IAM.22", "IAM.8")
                 .rationale("An unused key is a credential waiting to leak.")
                 .remediation("Deactivate the key, wait for complaints, then delete it.")
                 .needs(CREDENTIAL_REPORT).build());

@@ -25,7 +25,10 @@ public final class KeyUnusedSinceSetupRule extends BaseRule {
 
     public KeyUnusedSinceSetupRule() {
         super(rule("IAM.USER.KEY_UNUSED_SINCE_SETUP", "No unused access keys created at user setup", Severity.LOW)
-                .wellArchitected("SEC02-BP02").cis("v3.0", "1.11").cis("v5.0", "1.10")
+                .wellArchitected("SEC02-BP02")
+                // v5.0 1.10: Prowler's cis_5.0_aws.json lists this requirement as "1.1" (between 1.9 and 1.11; 1.1 is
+                // "Maintain current contact details"), a typo for 1.10
+                .cis("v3.0", "1.11").cis("v5.0", "1.10").cis("v6.0", "2.10")
                 .rationale("Keys handed out by default with every new user are credentials nobody asked for.")
                 .remediation("Delete the unused key; create keys only when a need is shown.")
                 .needs(CREDENTIAL_REPORT).build());

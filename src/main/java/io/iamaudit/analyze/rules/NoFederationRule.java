@@ -18,7 +18,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class NoFederationRule extends BaseRule {
     public NoFederationRule() {
         super(rule("IAM.FEDERATION.NONE", "Human access is federated", Severity.MEDIUM)
-                .wellArchitected("SEC02-BP04").cis("v3.0", "1.21")
+                .wellArchitected("SEC02-BP04")
+                .cis("v3.0", "1.21").cis("v5.0", "1.20").cis("v6.0", "2.20")
                 .rationale("Without a centralized identity provider every account keeps its own people, "
                         + "passwords and MFA devices.")
                 .remediation("Set up IAM Identity Center (or a SAML/OIDC provider) and move people to it.")

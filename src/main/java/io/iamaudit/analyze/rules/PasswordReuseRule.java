@@ -11,7 +11,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class PasswordReuseRule extends PasswordPolicyCheck {
     public PasswordReuseRule() {
         super(rule("IAM.PASSWORD.REUSE", "Password policy prevents reuse of the last 24 passwords", Severity.MEDIUM)
-                .wellArchitected("SEC02-BP01").cis("v3.0", "1.9").cis("v5.0", "1.8").securityHub("IAM.16")
+                .wellArchitected("SEC02-BP01")
+                .cis("v3.0", "1.9").cis("v5.0", "1.8").cis("v6.0", "2.8").securityHub("IAM.16")
                 .rationale("Reused passwords bring back credentials that may already have leaked.")
                 .remediation("Set PasswordReusePrevention to 24.")
                 .needs(PASSWORD_POLICY).build());

@@ -21,7 +21,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class PasswordUnusedRule extends BaseRule {
     public PasswordUnusedRule() {
         super(rule("IAM.USER.PASSWORD_UNUSED", "Console passwords unused for 45 days are disabled", Severity.MEDIUM)
-                .wellArchitected("SEC02-BP05").cis("v3.0", "1.12").cis("v5.0", "1.11").securityHub("IAM.22", "IAM.8")
+                .wellArchitected("SEC02-BP05")
+                .cis("v3.0", "1.12").cis("v5.0", "1.11").cis("v6.0", "2.11").securityHub("IAM.22", "IAM.8")
                 .rationale("An unused password is attack surface with no business value.")
                 .remediation("Delete the login profile (console password) of the user.")
                 .needs(CREDENTIAL_REPORT).build());

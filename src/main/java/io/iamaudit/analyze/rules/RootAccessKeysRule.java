@@ -16,7 +16,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class RootAccessKeysRule extends BaseRule {
     public RootAccessKeysRule() {
         super(rule("IAM.ROOT.ACCESS_KEYS", "Root user has no access keys", Severity.CRITICAL)
-                .wellArchitected("SEC02-BP02").cis("v3.0", "1.4").cis("v5.0", "1.3").securityHub("IAM.4")
+                .wellArchitected("SEC02-BP02")
+                .cis("v3.0", "1.4").cis("v5.0", "1.3").cis("v6.0", "2.3").securityHub("IAM.4")
                 .rationale("A root access key is a long-lived, unrestricted credential that no policy can limit.")
                 .remediation("Delete the root user's access keys; use roles with temporary credentials.")
                 .needs(ACCOUNT_SUMMARY).build());

@@ -21,7 +21,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class RootHardwareMfaRule extends BaseRule {
     public RootHardwareMfaRule() {
         super(rule("IAM.ROOT.HARDWARE_MFA", "Root user MFA is a hardware device", Severity.HIGH)
-                .wellArchitected("SEC02-BP01").cis("v3.0", "1.6").cis("v5.0", "1.5").securityHub("IAM.6")
+                .wellArchitected("SEC02-BP01")
+                .cis("v3.0", "1.6").cis("v5.0", "1.5").cis("v6.0", "2.5").securityHub("IAM.6")
                 .rationale("A virtual MFA lives on a phone that is used, backed up and lost like any other; a "
                         + "hardware key for the most powerful identity is the benchmark's level 2 expectation.")
                 .remediation("Replace the root user's virtual MFA device by a hardware MFA device or FIDO key.")

@@ -16,7 +16,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class RootMfaRule extends BaseRule {
     public RootMfaRule() {
         super(rule("IAM.ROOT.MFA", "Root user has MFA enabled", Severity.CRITICAL)
-                .wellArchitected("SEC02-BP01").cis("v3.0", "1.5").cis("v5.0", "1.4").securityHub("IAM.9")
+                .wellArchitected("SEC02-BP01")
+                .cis("v3.0", "1.5").cis("v5.0", "1.4").cis("v6.0", "2.4").securityHub("IAM.9")
                 .rationale("The root user has unrestricted access; a password alone is one phishing away from "
                         + "losing the account.")
                 .remediation("Enable MFA for the root user (a hardware key for accounts that keep root "

@@ -19,7 +19,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class RootRecentUseRule extends BaseRule {
     public RootRecentUseRule() {
         super(rule("IAM.ROOT.RECENT_USE", "Root user not used recently", Severity.HIGH)
-                .wellArchitected("SEC02-BP01").cis("v3.0", "1.7").cis("v5.0", "1.6")
+                .wellArchitected("SEC02-BP01")
+                .cis("v3.0", "1.7").cis("v5.0", "1.6").cis("v6.0", "2.6")
                 .rationale("Daily and administrative work belongs to federated or IAM identities; root use should "
                         + "be rare, planned and reviewed.")
                 .remediation("Find out who used root and why (CloudTrail); move the task to a role, and keep root "

@@ -21,7 +21,8 @@ public final class SupportRoleRule extends BaseRule {
 
     public SupportRoleRule() {
         super(rule("IAM.SUPPORT.ROLE", "A support role exists", Severity.LOW)
-                .wellArchitected("SEC03-BP02").cis("v3.0", "1.17").cis("v5.0", "1.16").securityHub("IAM.18")
+                .wellArchitected("SEC03-BP02")
+                .cis("v3.0", "1.17").cis("v5.0", "1.16").cis("v6.0", "2.16").securityHub("IAM.18")
                 .rationale("During an incident someone must be able to open AWS Support cases without "
                         + "administrator rights.")
                 .remediation("Create a role with AWSSupportAccess that the incident responders can assume.")

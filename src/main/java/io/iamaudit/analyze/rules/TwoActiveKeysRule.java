@@ -16,7 +16,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class TwoActiveKeysRule extends BaseRule {
     public TwoActiveKeysRule() {
         super(rule("IAM.USER.TWO_ACTIVE_KEYS", "Users have at most one active access key", Severity.MEDIUM)
-                .wellArchitected("SEC02-BP02", "SEC02-BP05").cis("v3.0", "1.13").cis("v5.0", "1.12")
+                .wellArchitected("SEC02-BP02", "SEC02-BP05")
+                .cis("v3.0", "1.13").cis("v5.0", "1.12").cis("v6.0", "2.12")
                 .rationale("Two active keys double the exposure and usually mean a rotation that never finished.")
                 .remediation("Deactivate, then delete, the key that is no longer used.")
                 .needs(CREDENTIAL_REPORT).build());

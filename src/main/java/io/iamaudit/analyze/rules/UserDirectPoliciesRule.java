@@ -18,7 +18,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 public final class UserDirectPoliciesRule extends BaseRule {
     public UserDirectPoliciesRule() {
         super(rule("IAM.USER.DIRECT_POLICIES", "Users get permissions only through groups", Severity.LOW)
-                .wellArchitected("SEC02-BP06", "SEC03-BP02").cis("v3.0", "1.15").cis("v5.0", "1.14")
+                .wellArchitected("SEC02-BP06", "SEC03-BP02")
+                .cis("v3.0", "1.15").cis("v5.0", "1.14").cis("v6.0", "2.14")
                 .securityHub("IAM.2")
                 .rationale("Per-user grants drift apart and are missed when people change roles.")
                 .remediation("Move the policies to a group (or a role) and add the user to it.")
