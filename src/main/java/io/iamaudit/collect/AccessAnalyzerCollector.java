@@ -54,8 +54,20 @@ public final class AccessAnalyzerCollector {
 
     static List<Analyzer> analyzers(AccessAnalyzerClient client, Type type, String owner) {
         return client.listAnalyzersPaginator(r -> r.type(type)).analyzers().stream()
-                .map(a -> new Analyzer(a.arn(), a.name(), a.typeAsString(), a.statusAsString(), owner))
+                .map(a -> new Analyzer(a.arn(), a.name(), a.typeAsString(), a.statusAsString(), owner,
+                        excludedAccounts(a)))
                 .toList();
+    }
+
+    /** The accounts an organization analyzer's unused-access analysis rule leaves out. */
+    private static List<String> excludedAccounts(software.amazon.awssdk.services.accessanalyzer.model.AnalyzerSummary a) {
+        var configuration = a.configuration();
+        if (configuration == null || configuration.unusedAccess() == null
+                || configuration.unusedAccess().analysisRule() == null) {
+            return List.of();
+        }
+        return configuration.unusedAccess().analysisRule().exclusions().stream()
+                .flatMap(e -> e.accountIds().stream()).toList();
     }
 
     private List<AnalyzerFinding> findings(AccessAnalyzerClient client, List<Analyzer> analyzers) {

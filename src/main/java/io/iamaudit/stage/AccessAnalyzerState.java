@@ -19,8 +19,26 @@ public record AccessAnalyzerState(List<Analyzer> analyzers, List<AnalyzerFinding
                 .anyMatch(a -> List.of(types).contains(a.type()));
     }
 
-    /** @param type ACCOUNT, ORGANIZATION, ACCOUNT_UNUSED_ACCESS, ORGANIZATION_UNUSED_ACCESS, ... */
-    public record Analyzer(String arn, String name, String type, String status, String ownerAccountId) {
+    /** Whether an active analyzer of one of these types analyses the account (it is not excluded from it). */
+    public boolean covers(String accountId, String... types) {
+        return analyzers.stream().filter(a -> "ACTIVE".equals(a.status()))
+                .filter(a -> !a.excludedAccountIds().contains(accountId))
+                .anyMatch(a -> List.of(types).contains(a.type()));
+    }
+
+    /**
+     * @param type               ACCOUNT, ORGANIZATION, ACCOUNT_UNUSED_ACCESS, ORGANIZATION_UNUSED_ACCESS, ...
+     * @param excludedAccountIds accounts an organization analyzer's analysis rule excludes
+     */
+    public record Analyzer(String arn, String name, String type, String status, String ownerAccountId,
+                           List<String> excludedAccountIds) {
+        public Analyzer {
+            excludedAccountIds = excludedAccountIds == null ? List.of() : List.copyOf(excludedAccountIds);
+        }
+
+        public Analyzer(String arn, String name, String type, String status, String ownerAccountId) {
+            this(arn, name, type, status, ownerAccountId, List.of());
+        }
     }
 
     /**

@@ -154,6 +154,7 @@ class DemoOrganizationTest {
             666666666666, IAM.USER.DIRECT_POLICIES,         hackathon-2023
             666666666666, IAM.ROLE.UNUSED,                  sandbox-experiments
             666666666666, IAM.SUPPORT.ROLE,                 666666666666
+            666666666666, IAM.ANALYZER.UNUSED_ACCESS,       666666666666
             """)
     void everyPlantedIssueIsFound(String account, String rule, String principal) {
         audited();

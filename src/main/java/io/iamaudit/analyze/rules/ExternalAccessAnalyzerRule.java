@@ -26,7 +26,7 @@ public final class ExternalAccessAnalyzerRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
-        return s.accessAnalyzer().value().coveredBy("ACCOUNT", "ORGANIZATION") ? List.of()
+        return s.accessAnalyzer().value().covers(s.account().accountId(), "ACCOUNT", "ORGANIZATION") ? List.of()
                 : List.of(Evidence.account(s, "no ACTIVE analyzer of type ACCOUNT or ORGANIZATION ("
                 + s.accessAnalyzer().value().analyzers().size() + " analyzer(s) seen)"));
     }

@@ -25,7 +25,7 @@ public final class UnusedAccessAnalyzerRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
-        return s.accessAnalyzer().value().coveredBy("ACCOUNT_UNUSED_ACCESS", "ORGANIZATION_UNUSED_ACCESS")
+        return s.accessAnalyzer().value().covers(s.account().accountId(), "ACCOUNT_UNUSED_ACCESS", "ORGANIZATION_UNUSED_ACCESS")
                 ? List.of() : List.of(Evidence.account(s, "no ACTIVE analyzer of type ACCOUNT_UNUSED_ACCESS or "
                 + "ORGANIZATION_UNUSED_ACCESS"));
     }

@@ -26,4 +26,11 @@ class UnusedAccessAnalyzerRuleTest {
         var f = clean().withAnalyzers(new Analyzer("o", "org", "ORGANIZATION_UNUSED_ACCESS", "ACTIVE", "999999999999"));
         assertThat(violations(new UnusedAccessAnalyzerRule(), f)).isEmpty();
     }
+
+    @Test
+    void anOrganizationAnalyzerThatExcludesTheAccountDoesNotCoverIt() {
+        var f = clean().withAnalyzers(new Analyzer("o", "org", "ORGANIZATION_UNUSED_ACCESS", "ACTIVE", "999999999999",
+                List.of(ACCOUNT)));
+        assertThat(violations(new UnusedAccessAnalyzerRule(), f)).hasSize(1);
+    }
 }
