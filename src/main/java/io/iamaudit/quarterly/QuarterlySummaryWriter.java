@@ -1,6 +1,7 @@
 package io.iamaudit.quarterly;
 
 import io.iamaudit.report.SafeText;
+import io.iamaudit.report.WorkbookStyles;
 import io.iamaudit.stage.Severity;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -24,11 +25,11 @@ final class QuarterlySummaryWriter {
     private static final FindingState.State[] STATES = FindingState.State.values();
 
     private final Sheet sheet;
-    private final QuarterlyStyles styles;
+    private final WorkbookStyles styles;
     private final QuarterlyTemplate template;
     private int next;
 
-    QuarterlySummaryWriter(Sheet sheet, QuarterlyStyles styles, QuarterlyTemplate template) {
+    QuarterlySummaryWriter(Sheet sheet, WorkbookStyles styles, QuarterlyTemplate template) {
         this.sheet = sheet;
         this.styles = styles;
         this.template = template;

@@ -4,6 +4,7 @@ import io.iamaudit.report.CellType;
 import io.iamaudit.report.Column;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.report.Table;
+import io.iamaudit.report.WorkbookStyles;
 import io.iamaudit.stage.Severity;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -42,7 +43,8 @@ public final class QuarterlyWorkbookWriter {
         QuarterHistory history = context.history();
         SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false);
         try {
-            QuarterlyStyles styles = new QuarterlyStyles(workbook, nightly.styles());
+            WorkbookStyles styles = new WorkbookStyles(workbook, nightly.styles());
+            styles.header.setWrapText(true); // the quarterly headers are long ("Open <best practice>")
             SheetWriter sheets = new SheetWriter(workbook, styles, nightly.decisions());
             Table<FindingState> findings = QuarterlyColumns.findings(template.findings(), template.states(),
                     history.asOf());

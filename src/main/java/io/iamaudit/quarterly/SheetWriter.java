@@ -3,7 +3,7 @@ package io.iamaudit.quarterly;
 import io.iamaudit.report.Column;
 import io.iamaudit.report.ColumnSpec;
 import io.iamaudit.report.SafeText;
-import io.iamaudit.stage.Severity;
+import io.iamaudit.report.WorkbookStyles;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -32,10 +32,10 @@ final class SheetWriter {
     private static final String TRUNCATED = " \u2026 [truncated: see the csv file]";
 
     private final SXSSFWorkbook workbook;
-    private final QuarterlyStyles styles;
+    private final WorkbookStyles styles;
     private final List<String> decisions;
 
-    SheetWriter(SXSSFWorkbook workbook, QuarterlyStyles styles, List<String> decisions) {
+    SheetWriter(SXSSFWorkbook workbook, WorkbookStyles styles, List<String> decisions) {
         this.workbook = workbook;
         this.styles = styles;
         this.decisions = decisions;
@@ -93,7 +93,7 @@ final class SheetWriter {
             case TEXT, LINK -> {
                 cell.setCellValue(fit(SafeText.clean(value.toString())));
                 if ("severity".equals(spec.key())) {
-                    cell.setCellStyle(styles.severity(severity(value.toString()), cell.getCellStyle()));
+                    cell.setCellStyle(styles.severity(value.toString(), cell.getCellStyle()));
                 }
             }
             case INTEGER -> cell.setCellValue(((Number) value).longValue());
@@ -130,13 +130,5 @@ final class SheetWriter {
     private static String fit(String text) {
         return text.length() <= MAX_CELL_CHARS ? text
                 : text.substring(0, MAX_CELL_CHARS - TRUNCATED.length()) + TRUNCATED;
-    }
-
-    private static Severity severity(String text) {
-        try {
-            return Severity.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
