@@ -1,6 +1,6 @@
 package io.iamaudit.quarterly;
 
-import io.iamaudit.report.SafeText;
+import io.iamaudit.report.SheetCells;
 import io.iamaudit.report.WorkbookStyles;
 import io.iamaudit.stage.Severity;
 import org.apache.poi.ss.usermodel.Cell;
@@ -158,16 +158,12 @@ final class QuarterlySummaryWriter {
         return sheet.createRow(next++);
     }
 
-    private void text(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(SafeText.clean(value));
-        cell.setCellStyle(style);
+    private static void text(Row row, int column, String value, CellStyle style) {
+        SheetCells.text(row, column, value, style);
     }
 
     private void number(Row row, int column, long value) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(styles.integer);
+        SheetCells.number(row, column, value, styles.integer);
     }
 
     private void date(Row row, int column, LocalDate value) {

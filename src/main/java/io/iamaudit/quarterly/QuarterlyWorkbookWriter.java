@@ -3,6 +3,7 @@ package io.iamaudit.quarterly;
 import io.iamaudit.report.CellType;
 import io.iamaudit.report.Column;
 import io.iamaudit.report.ReportTemplate;
+import io.iamaudit.report.SheetCells;
 import io.iamaudit.report.Table;
 import io.iamaudit.report.WorkbookStyles;
 import io.iamaudit.stage.Severity;
@@ -53,7 +54,7 @@ public final class QuarterlyWorkbookWriter {
 
             new QuarterlySummaryWriter(workbook.createSheet(template.sheets().summary()), styles, template)
                     .write(context);
-            SheetWriter.protect(workbook.getXSSFWorkbook().getSheet(template.sheets().summary()));
+            SheetCells.protect(workbook.getXSSFWorkbook().getSheet(template.sheets().summary()));
             Map<String, Long> rows = new LinkedHashMap<>();
             rows.put(findings.sheetName(), sheets.write(findings.sheetName(), findings.columns(), history.findings()));
             rows.put(template.sheets().trend(), sheets.write(template.sheets().trend(), trendColumns(history), trend));
