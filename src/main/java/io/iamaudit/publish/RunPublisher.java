@@ -5,9 +5,7 @@ import io.iamaudit.report.ReportContext;
 import io.iamaudit.report.ReportFile;
 import io.iamaudit.stage.AuditRun;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,14 +35,31 @@ public final class RunPublisher {
     public PublishedRun publish(ReportBundle bundle) {
         AuditRun run = bundle.context().run();
         String runPath = RunLayout.runPath(run);
-        List<ManifestFile> files = bundle.files().stream().map(RunPublisher::describe).toList();
+        List<ManifestFile> files = bundle.files().stream().map(ManifestFile::describe).toList();
         Manifest manifest = manifest(bundle.context(), files);
 
-        Publisher.RunUpload upload = publisher.startRun(runPath);
+        upload(publisher, runPath, bundle.files(), files, manifest);
+        boolean latest = currentLatest().map(current -> current.supersededBy(run.startedAt())).orElse(true);
+        if (latest) {
+            publisher.replaceLatest(PublishJson.write(new LatestPointer(run.runId(), runPath,
+                    runPath + RunLayout.MANIFEST, run.startedAt(), manifest.publishedAt())));
+        }
+        return new PublishedRun(run.runId(), publisher.address(runPath), manifest, latest);
+    }
+
+    /**
+     * Puts the files, then the manifest, then commits, so readers see a complete folder or none; any failure aborts
+     * the upload (a retry can publish again) and is rethrown. Used for nightly runs and quarterly reports alike.
+     *
+     * @param described the files' manifest entries, in the same order, whose checksums the store verifies
+     */
+    public static void upload(Publisher publisher, String folder, List<ReportFile> files,
+                              List<ManifestFile> described, Manifest manifest) {
+        Publisher.RunUpload upload = publisher.startRun(folder);
         try {
             for (int i = 0; i < files.size(); i++) {
-                ReportFile file = bundle.files().get(i);
-                upload.put(RunLayout.checkRelative(file.name()), file.path(), files.get(i).sha256());
+                ReportFile file = files.get(i);
+                upload.put(RunLayout.checkRelative(file.name()), file.path(), described.get(i).sha256());
             }
             upload.put(RunLayout.MANIFEST, PublishJson.write(manifest));
             upload.commit();
@@ -56,12 +71,6 @@ public final class RunPublisher {
             }
             throw e;
         }
-        boolean latest = currentLatest().map(current -> current.supersededBy(run.startedAt())).orElse(true);
-        if (latest) {
-            publisher.replaceLatest(PublishJson.write(new LatestPointer(run.runId(), runPath,
-                    runPath + RunLayout.MANIFEST, run.startedAt(), manifest.publishedAt())));
-        }
-        return new PublishedRun(run.runId(), publisher.address(runPath), manifest, latest);
     }
 
     /** The current pointer; an unreadable one is treated as absent, so a good run repairs it. */
@@ -85,14 +94,5 @@ public final class RunPublisher {
         return new Manifest(Manifest.SCHEMA, run.runId(), run.kind(), run.organizationId(), run.managementAccountId(),
                 run.callerArn(), run.startedAt(), context.generatedAt(), now, context.toolVersion(),
                 context.ruleCatalogVersion(), parameters, context.coverageSummary(), files);
-    }
-
-    private static ManifestFile describe(ReportFile file) {
-        try {
-            return new ManifestFile(file.name(), file.rows(), Files.size(file.path()), Sha256.hex(file.path()),
-                    file.sheets());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.path(), e);
-        }
     }
 }

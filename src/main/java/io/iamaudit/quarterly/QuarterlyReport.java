@@ -2,9 +2,8 @@ package io.iamaudit.quarterly;
 
 import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.ManifestFile;
-import io.iamaudit.publish.PublishJson;
 import io.iamaudit.publish.Publisher;
-import io.iamaudit.publish.RunLayout;
+import io.iamaudit.publish.RunPublisher;
 import io.iamaudit.publish.Sha256;
 import io.iamaudit.report.CsvReportWriter;
 import io.iamaudit.report.ReportContext;
@@ -128,7 +127,7 @@ public final class QuarterlyReport {
         long dataRows = sheets.values().stream().mapToLong(Long::longValue).sum();
         files.add(new ReportFile(workbookName(request.quarter()), workbook, dataRows, sheets));
         files.addAll(csv);
-        List<ManifestFile> described = files.stream().map(QuarterlyReport::describe).toList();
+        List<ManifestFile> described = files.stream().map(ManifestFile::describe).toList();
         Manifest manifest = manifest(request, history, started, toolVersion, described);
         String location = publish(request, files, described, manifest);
         log.info("quarterly {}: {} findings from {} runs ({} skipped), published to {}", request.quarter(),
@@ -161,21 +160,7 @@ public final class QuarterlyReport {
     /** Files first, the manifest last, then commit: readers see a complete report or none, as with runs. */
     private String publish(Request request, List<ReportFile> files, List<ManifestFile> described, Manifest manifest) {
         String folder = folder(request.quarter());
-        Publisher.RunUpload upload = request.publisher().startRun(folder);
-        try {
-            for (int i = 0; i < files.size(); i++) {
-                upload.put(files.get(i).name(), files.get(i).path(), described.get(i).sha256());
-            }
-            upload.put(RunLayout.MANIFEST, PublishJson.write(manifest));
-            upload.commit();
-        } catch (RuntimeException e) {
-            try {
-                upload.abort();
-            } catch (RuntimeException abortFailure) {
-                e.addSuppressed(abortFailure);
-            }
-            throw e;
-        }
+        RunPublisher.upload(request.publisher(), folder, files, described, manifest);
         return request.publisher().address(folder + workbookName(request.quarter()));
     }
 
@@ -195,15 +180,6 @@ public final class QuarterlyReport {
         return new Manifest(Manifest.SCHEMA, request.quarter().toString(), KIND, history.organizationId(),
                 last.managementAccountId(), null, started, started, clock.instant(), toolVersion,
                 last.ruleCatalogVersion(), parameters, null, files);
-    }
-
-    private static ManifestFile describe(ReportFile file) {
-        try {
-            return new ManifestFile(file.name(), file.rows(), Files.size(file.path()), Sha256.hex(file.path()),
-                    file.sheets());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.path(), e);
-        }
     }
 
     private static Path tempDirectory() {

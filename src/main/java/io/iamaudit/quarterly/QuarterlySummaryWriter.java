@@ -1,6 +1,7 @@
 package io.iamaudit.quarterly;
 
-import io.iamaudit.report.SafeText;
+import io.iamaudit.report.SheetCells;
+import io.iamaudit.report.WorkbookStyles;
 import io.iamaudit.stage.Severity;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -24,11 +25,11 @@ final class QuarterlySummaryWriter {
     private static final FindingState.State[] STATES = FindingState.State.values();
 
     private final Sheet sheet;
-    private final QuarterlyStyles styles;
+    private final WorkbookStyles styles;
     private final QuarterlyTemplate template;
     private int next;
 
-    QuarterlySummaryWriter(Sheet sheet, QuarterlyStyles styles, QuarterlyTemplate template) {
+    QuarterlySummaryWriter(Sheet sheet, WorkbookStyles styles, QuarterlyTemplate template) {
         this.sheet = sheet;
         this.styles = styles;
         this.template = template;
@@ -157,16 +158,12 @@ final class QuarterlySummaryWriter {
         return sheet.createRow(next++);
     }
 
-    private void text(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(SafeText.clean(value));
-        cell.setCellStyle(style);
+    private static void text(Row row, int column, String value, CellStyle style) {
+        SheetCells.text(row, column, value, style);
     }
 
     private void number(Row row, int column, long value) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(styles.integer);
+        SheetCells.number(row, column, value, styles.integer);
     }
 
     private void date(Row row, int column, LocalDate value) {

@@ -3,7 +3,9 @@ package io.iamaudit.quarterly;
 import io.iamaudit.report.CellType;
 import io.iamaudit.report.Column;
 import io.iamaudit.report.ReportTemplate;
+import io.iamaudit.report.SheetCells;
 import io.iamaudit.report.Table;
+import io.iamaudit.report.WorkbookStyles;
 import io.iamaudit.stage.Severity;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -42,7 +44,8 @@ public final class QuarterlyWorkbookWriter {
         QuarterHistory history = context.history();
         SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false);
         try {
-            QuarterlyStyles styles = new QuarterlyStyles(workbook, nightly.styles());
+            WorkbookStyles styles = new WorkbookStyles(workbook, nightly.styles());
+            styles.header.setWrapText(true); // the quarterly headers are long ("Open <best practice>")
             SheetWriter sheets = new SheetWriter(workbook, styles, nightly.decisions());
             Table<FindingState> findings = QuarterlyColumns.findings(template.findings(), template.states(),
                     history.asOf());
@@ -51,7 +54,7 @@ public final class QuarterlyWorkbookWriter {
 
             new QuarterlySummaryWriter(workbook.createSheet(template.sheets().summary()), styles, template)
                     .write(context);
-            SheetWriter.protect(workbook.getXSSFWorkbook().getSheet(template.sheets().summary()));
+            SheetCells.protect(workbook.getXSSFWorkbook().getSheet(template.sheets().summary()));
             Map<String, Long> rows = new LinkedHashMap<>();
             rows.put(findings.sheetName(), sheets.write(findings.sheetName(), findings.columns(), history.findings()));
             rows.put(template.sheets().trend(), sheets.write(template.sheets().trend(), trendColumns(history), trend));

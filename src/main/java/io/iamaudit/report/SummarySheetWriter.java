@@ -207,16 +207,11 @@ final class SummarySheetWriter {
     }
 
     private static Cell text(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(SafeText.clean(value == null ? "" : value));
-        cell.setCellStyle(style);
-        return cell;
+        return SheetCells.text(row, column, value, style);
     }
 
     private void number(Row row, int column, long value) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(styles.integer);
+        SheetCells.number(row, column, value, styles.integer);
     }
 
     private static String span(Instant started, Instant first, Instant last) {

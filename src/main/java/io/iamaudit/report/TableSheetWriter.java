@@ -2,14 +2,9 @@ package io.iamaudit.report;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,10 +24,6 @@ import java.util.stream.Stream;
  * 128 MiB heap on 100k rows) and Excel caps them at 65,530 per sheet, while a formula streams with its row.
  */
 final class TableSheetWriter<R> {
-    /** Excel's limit on the characters of one cell; the csv keeps the full text. */
-    static final int MAX_CELL_CHARS = 32_767;
-    private static final String TRUNCATED = " \u2026 [truncated: see the csv file]";
-    private static final String DECISION_KEY = "decision";
     private static final String SEVERITY_KEY = "severity";
 
     private final SXSSFWorkbook workbook;
@@ -74,19 +65,8 @@ final class TableSheetWriter<R> {
         int part = rowsBySheet.size() + 1;
         String name = part == 1 ? table.sheetName() : table.sheetName() + " (" + part + ")";
         sheet = workbook.createSheet(name);
-        rowIndex = 0;
-        Row header = sheet.createRow(rowIndex++);
-        for (int i = 0; i < table.columns().size(); i++) {
-            ColumnSpec spec = table.columns().get(i).spec();
-            Cell cell = header.createCell(i);
-            cell.setCellValue(spec.header());
-            cell.setCellStyle(styles.header);
-            sheet.setColumnWidth(i, Math.min(255, spec.width()) * 256);
-            if (spec.auditor()) {
-                sheet.setDefaultColumnStyle(i, columnStyles[i]);
-            }
-        }
-        sheet.createFreezePane(0, 1);
+        SheetCells.header(sheet, table.columns(), styles.header, columnStyles);
+        rowIndex = 1;
     }
 
     private void writeRow(R row) {
@@ -108,8 +88,7 @@ final class TableSheetWriter<R> {
     private void setValue(Cell cell, Column<R> column, Object value) {
         switch (column.spec().type()) {
             case TEXT -> {
-                String text = SafeText.clean(value.toString());
-                cell.setCellValue(fit(text));
+                SheetCells.text(cell, value.toString());
                 if (SEVERITY_KEY.equals(column.spec().key())) {
                     cell.setCellStyle(styles.severity(value.toString(), cell.getCellStyle()));
                 }
@@ -125,7 +104,7 @@ final class TableSheetWriter<R> {
                 String label = SafeText.clean(link.label());
                 String formula = ConsoleLinks.hyperlinkFormula(link.url(), label);
                 if (formula == null) {
-                    cell.setCellValue(fit(label));
+                    cell.setCellValue(SheetCells.fit(label));
                     cell.setCellStyle(styles.text);
                 } else {
                     cell.setCellFormula(formula);
@@ -135,47 +114,8 @@ final class TableSheetWriter<R> {
         }
     }
 
-    private static String fit(String text) {
-        return text.length() <= MAX_CELL_CHARS ? text
-                : text.substring(0, MAX_CELL_CHARS - TRUNCATED.length()) + TRUNCATED;
-    }
-
     private void closeSheet() {
-        int lastRow = Math.max(rowIndex - 1, 1);
-        int lastColumn = table.columns().size() - 1;
-        sheet.setAutoFilter(new CellRangeAddress(0, rowIndex - 1, 0, lastColumn));
-        for (int i = 0; i <= lastColumn; i++) {
-            if (DECISION_KEY.equals(table.columns().get(i).spec().key()) && !decisions.isEmpty()) {
-                addDecisionList(i, lastRow);
-            }
-        }
-        protect(workbook.getXSSFWorkbook().getSheet(sheet.getSheetName()));
+        SheetCells.finish(workbook, sheet, table.columns(), rowIndex - 1, decisions);
         rowsBySheet.put(sheet.getSheetName(), (long) rowIndex - 1);
-    }
-
-    private void addDecisionList(int column, int lastRow) {
-        DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidation validation = helper.createValidation(
-                helper.createExplicitListConstraint(decisions.toArray(String[]::new)),
-                new CellRangeAddressList(1, lastRow, column, column));
-        validation.setShowErrorBox(true);
-        validation.setSuppressDropDownArrow(true);
-        validation.setEmptyCellAllowed(true);
-        validation.createErrorBox("Decision", "Choose one of: " + String.join(", ", decisions));
-        sheet.addValidationData(validation);
-    }
-
-    /**
-     * Locks the tool's columns against accidental edits while leaving filtering, sorting and resizing free. No
-     * password: protection guards against slips, not against the auditor.
-     */
-    private static void protect(XSSFSheet sheet) {
-        sheet.enableLocking();
-        sheet.lockAutoFilter(false);
-        sheet.lockSort(false);
-        sheet.lockFormatColumns(false);
-        sheet.lockFormatRows(false);
-        sheet.lockSelectLockedCells(false);
-        sheet.lockSelectUnlockedCells(false);
     }
 }

@@ -15,25 +15,26 @@ import java.util.Map;
 
 /**
  * The workbook's cell styles, created once from the template (Excel caps a workbook at 64,000 styles, so styles are
- * never created per cell).
+ * never created per cell). The nightly and the quarterly workbooks both build theirs here, so they share fonts,
+ * fills, number formats and severity colours.
  */
-final class WorkbookStyles {
-    final CellStyle header;
-    final CellStyle text;
-    final CellStyle integer;
-    final CellStyle decimal;
-    final CellStyle percent;
-    final CellStyle dateTime;
-    final CellStyle date;
-    final CellStyle link;
-    final CellStyle auditorText;
-    final CellStyle auditorDate;
-    final CellStyle title;
-    final CellStyle section;
-    final CellStyle label;
+public final class WorkbookStyles {
+    public final CellStyle header;
+    public final CellStyle text;
+    public final CellStyle integer;
+    public final CellStyle decimal;
+    public final CellStyle percent;
+    public final CellStyle dateTime;
+    public final CellStyle date;
+    public final CellStyle link;
+    public final CellStyle auditorText;
+    public final CellStyle auditorDate;
+    public final CellStyle title;
+    public final CellStyle section;
+    public final CellStyle label;
     private final Map<Severity, CellStyle> severity = new EnumMap<>(Severity.class);
 
-    WorkbookStyles(Workbook workbook, StyleSpec spec) {
+    public WorkbookStyles(Workbook workbook, StyleSpec spec) {
         XSSFFont plain = font(workbook, spec, false, null);
         short fontSize = (short) spec.fontSize();
         header = style(workbook, plain);
@@ -70,7 +71,7 @@ final class WorkbookStyles {
     }
 
     /** The base style of a column's cells. */
-    CellStyle forColumn(ColumnSpec column) {
+    public CellStyle forColumn(ColumnSpec column) {
         if (column.auditor()) {
             return column.type() == CellType.DATE || column.type() == CellType.DATE_TIME ? auditorDate : auditorText;
         }
@@ -86,12 +87,17 @@ final class WorkbookStyles {
     }
 
     /** The severity's fill, or {@code fallback} when the text is no severity or the template gives it no colour. */
-    CellStyle severity(String value, CellStyle fallback) {
+    public CellStyle severity(String value, CellStyle fallback) {
         try {
-            return severity.getOrDefault(Severity.valueOf(value), fallback);
+            return severity(Severity.valueOf(value), fallback);
         } catch (IllegalArgumentException | NullPointerException e) {
             return fallback;
         }
+    }
+
+    /** The severity's fill, or {@code fallback} when there is no severity or the template gives it no colour. */
+    public CellStyle severity(Severity value, CellStyle fallback) {
+        return value == null ? fallback : severity.getOrDefault(value, fallback);
     }
 
     private static CellStyle style(Workbook workbook, XSSFFont font) {

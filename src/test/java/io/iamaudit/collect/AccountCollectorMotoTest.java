@@ -9,7 +9,6 @@ import io.iamaudit.testsupport.MotoServerExtension;
 import io.iamaudit.testsupport.MotoWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +28,7 @@ class AccountCollectorMotoTest {
         try (AwsClientFactory factory = MotoWorld.factory(moto);
              AccountSession management = AccountSession.direct(factory, MotoWorld.MANAGEMENT_ACCOUNT)) {
             // given a member account with a user, a key and a password policy
-            OrganizationsClient orgs = management.clients().organizations();
-            orgs.createOrganization(r -> r.featureSet("ALL"));
-            String member = orgs.createAccount(r -> r.accountName("member").email("member@example.com"))
-                    .createAccountStatus().accountId();
+            String member = MotoWorld.organizationWithMember(management.clients().organizations());
             AccountRef account = new AccountRef(member, "member", "member@example.com", "ACTIVE", "Root", Map.of());
             AssumeRoleSettings role = AssumeRoleSettings.forRun("run-1");
             try (AccountSession setup = AccountSession.open(factory, member, MotoWorld.MANAGEMENT_ACCOUNT, role)) {

@@ -5,7 +5,6 @@ import io.iamaudit.testsupport.MotoServerExtension;
 import io.iamaudit.testsupport.MotoWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +16,7 @@ class AccountSessionMotoTest {
     void memberAccountIsEnteredThroughTheOrganizationRole(MotoServer moto) {
         try (AwsClientFactory factory = MotoWorld.factory(moto);
              AccountSession management = AccountSession.direct(factory, MotoWorld.MANAGEMENT_ACCOUNT)) {
-            OrganizationsClient orgs = management.clients().organizations();
-            orgs.createOrganization(r -> r.featureSet("ALL"));
-            String member = orgs.createAccount(r -> r.accountName("member").email("member@example.com"))
-                    .createAccountStatus().accountId();
+            String member = MotoWorld.organizationWithMember(management.clients().organizations());
             AssumeRoleSettings role = new AssumeRoleSettings(null, "ext-EXAMPLE", "auditor", "run 42");
 
             try (AccountSession session = AccountSession.open(factory, member, MotoWorld.MANAGEMENT_ACCOUNT, role)) {

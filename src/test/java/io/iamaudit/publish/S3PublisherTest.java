@@ -1,10 +1,13 @@
 package io.iamaudit.publish;
 
 import io.iamaudit.report.ReportBundle;
+import io.iamaudit.testsupport.MotoServer;
+import io.iamaudit.testsupport.MotoServerExtension;
+import io.iamaudit.testsupport.MotoWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,9 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Publishes to moto's S3 on a loopback port and reads everything back. */
+@ExtendWith(MotoServerExtension.class)
 class S3PublisherTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
     static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
     static S3Client s3;
@@ -37,8 +39,8 @@ class S3PublisherTest {
     static ReportBundle tuesday;
 
     @BeforeAll
-    static void start() {
-        s3 = MOTO.client();
+    static void start(MotoServer moto) {
+        s3 = MotoWorld.s3(moto);
         monday = Bundles.report("run-monday", Instant.parse("2026-11-23T21:00:00Z"));
         tuesday = Bundles.report("run-tuesday", Instant.parse("2026-11-24T21:00:00Z"));
     }

@@ -7,13 +7,11 @@ import io.iamaudit.publish.S3PublishOptions;
 import io.iamaudit.publish.S3Publisher;
 import io.iamaudit.testsupport.MotoServer;
 import io.iamaudit.testsupport.MotoServerExtension;
+import io.iamaudit.testsupport.MotoWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -30,7 +28,7 @@ class QuarterlyS3Test {
 
     @Test
     void readsTheRunsFromS3AndPublishesTheReportBesideThem(MotoServer moto, @TempDir Path work) throws IOException {
-        try (S3Client s3 = client(moto)) {
+        try (S3Client s3 = MotoWorld.s3(moto)) {
             // given
             s3.createBucket(b -> b.bucket(BUCKET));
             OutputLocation.S3 location = (OutputLocation.S3) OutputLocation.parse("s3://" + BUCKET + "/iam");
@@ -64,12 +62,5 @@ class QuarterlyS3Test {
             }
             assertThat(store.exists(QuarterlyReport.folder(Q4))).isTrue();
         }
-    }
-
-    private static S3Client client(MotoServer moto) {
-        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(moto.endpoint()).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
-                .build();
     }
 }
