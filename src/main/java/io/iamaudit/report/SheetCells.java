@@ -105,6 +105,20 @@ public final class SheetCells {
      * Locks the tool's cells against accidental edits while leaving filtering, sorting and resizing free. No
      * password: protection guards against slips, not against the auditor.
      */
+    /**
+     * Prints the way auditors file evidence: every column on the page width (rows flow onto further pages), the
+     * header row repeated on each page, landscape for wide data sheets.
+     */
+    public static void printable(org.apache.poi.ss.usermodel.Sheet sheet, boolean landscape, boolean repeatHeader) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.getPrintSetup().setLandscape(landscape);
+        if (repeatHeader) {
+            sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+        }
+    }
+
     public static void protect(XSSFSheet sheet) {
         sheet.enableLocking();
         sheet.lockAutoFilter(false);

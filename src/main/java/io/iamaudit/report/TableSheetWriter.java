@@ -66,6 +66,7 @@ final class TableSheetWriter<R> {
         String name = part == 1 ? table.sheetName() : table.sheetName() + " (" + part + ")";
         sheet = workbook.createSheet(name);
         SheetCells.header(sheet, table.columns(), styles.header, columnStyles);
+        SheetCells.printable(sheet, true, true);
         rowIndex = 1;
     }
 

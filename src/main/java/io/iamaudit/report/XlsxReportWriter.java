@@ -59,6 +59,7 @@ public final class XlsxReportWriter {
             XSSFWorkbook xssf = workbook.getXSSFWorkbook();
             XSSFSheet summary = xssf.createSheet(template.summary().sheet());
             new SummarySheetWriter(summary, styles, template).write(context, tally, rowsBySheet);
+            SheetCells.printable(summary, false, false);
             xssf.setSheetOrder(summary.getSheetName(), 0);
             xssf.setActiveSheet(0);
             xssf.setSelectedTab(0);

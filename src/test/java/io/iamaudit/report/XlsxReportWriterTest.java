@@ -111,6 +111,18 @@ class XlsxReportWriterTest {
     }
 
     @Test
+    void everySheetPrintsAllItsColumnsOnThePageWidth() {
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            XSSFSheet sheet = workbook.getSheetAt(i);
+            assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).as(sheet.getSheetName()).isZero();
+        }
+        assertThat(workbook.getSheet("Findings").getPrintSetup().getLandscape()).isTrue();
+        assertThat(workbook.getSheet("Findings").getRepeatingRows()).isNotNull();
+    }
+
+    @Test
     void decisionColumnOffersTheDecisionsAsADropDown() {
         XSSFSheet findings = workbook.getSheet("Findings");
         int decision = column(findings, "Decision");
