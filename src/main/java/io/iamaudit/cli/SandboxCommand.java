@@ -25,6 +25,10 @@ class SandboxCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Latency and fault profile (default: no delays).")
     String profile;
 
+    @Option(names = "--stats-file", paramLabel = "FILE", description = "On shutdown, write the calls, throttles and"
+            + " errors served per service:Operation to FILE as JSON (for scripts/bench).")
+    String statsFile;
+
     @Spec
     CommandSpec spec;
 
@@ -57,9 +61,28 @@ class SandboxCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            writeStats(server);
             stopped.countDown();
         }));
         stopped.await();
         return ExitCode.COMPLETE;
+    }
+
+    private void writeStats(SandboxServer server) {
+        if (statsFile == null) {
+            return;
+        }
+        java.util.Map<String, Object> stats = new java.util.LinkedHashMap<>();
+        stats.put("calls", server.stats().callsSnapshot());
+        stats.put("throttles", server.stats().throttlesSnapshot());
+        stats.put("totalCalls", server.stats().totalCalls());
+        stats.put("totalThrottles", server.stats().totalThrottles());
+        stats.put("totalErrors", server.stats().totalErrors());
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValue(java.nio.file.Path.of(statsFile).toFile(), stats);
+        } catch (java.io.IOException e) {
+            System.err.println("sandbox: cannot write " + statsFile + ": " + e.getMessage());
+        }
     }
 }
