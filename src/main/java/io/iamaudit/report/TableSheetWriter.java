@@ -135,7 +135,7 @@ final class TableSheetWriter<R> {
         }
     }
 
-    private static String fit(String text) {
+    static String fit(String text) {
         return text.length() <= MAX_CELL_CHARS ? text
                 : text.substring(0, MAX_CELL_CHARS - TRUNCATED.length()) + TRUNCATED;
     }
