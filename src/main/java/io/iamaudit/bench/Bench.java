@@ -60,6 +60,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("--throughput-only")) {
+            throughputOnly(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            return;
+        }
         Options o = parse(args);
         Files.createDirectories(o.out());
         Map<String, Object> result = new LinkedHashMap<>();
@@ -281,6 +285,24 @@ public final class Bench {
         run.put("wallOverLowerBound", round((Double) run.get("wallSeconds") / lower));
         Map<String, Long> minimum = new TreeMap<>(bound.minimumCalls());
         run.put("minimumCallsByOperation", minimum);
+    }
+
+    /**
+     * Only the workbook-vs-bare comparison, on a finished size's staging database ({@code size-N/home}), for
+     * profiling the writers (run with JFR through BENCH_JAVA_OPTS).
+     */
+    private static void throughputOnly(Path home, int repeats) {
+        DriverManagerDataSource ds = new DriverManagerDataSource(
+                "jdbc:h2:file:" + home.resolve("staging").toAbsolutePath(), "sa", "");
+        JdbcStagingRepository staging = new JdbcStagingRepository(ds);
+        AuditRun audited = staging.latestRun().orElseThrow();
+        Path dir = home.resolveSibling("throughput-only");
+        WorkbookThroughput.Result tp = new WorkbookThroughput(ReportTemplate.loadDefault(), WorkbookLimits.excel())
+                .measure(staging, audited.runId(), dir, repeats);
+        deleteRecursively(dir);
+        System.out.printf(Locale.ROOT, "rows %d, cells %d: ours %.0f ms (%.0f rows/s), bare SXSSF %.0f ms (%.0f rows/s),"
+                        + " ratio %.2f%n", tp.rows(), tp.cells(), tp.oursNanos() / 1e6, tp.oursRowsPerSecond(),
+                tp.bareNanos() / 1e6, tp.bareRowsPerSecond(), tp.ratio());
     }
 
     /** The audit counts AWS service names ("iam", "sts", "organizations", "accessanalyzer"); the sandbox signs names. */
