@@ -32,6 +32,8 @@ public final class AwsClientFactory implements AutoCloseable {
     private final AwsSettings settings;
     private final SdkHttpClient httpClient;
 
+    private final boolean ownsHttpClient;
+
     public AwsClientFactory(AwsSettings settings) {
         this.settings = settings;
         // parallel partitions share the pool; the default of 50 connections is plenty for a few threads
@@ -40,6 +42,25 @@ public final class AwsClientFactory implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
                 .build();
+        this.ownsHttpClient = true;
+    }
+
+    private AwsClientFactory(AwsSettings settings, SdkHttpClient httpClient) {
+        this.settings = settings;
+        this.httpClient = httpClient;
+        this.ownsHttpClient = false;
+    }
+
+    /**
+     * The same factory (and connection pool) with ADAPTIVE retries, for clients every partition shares against one
+     * quota, such as the organization's analyzers in the delegated administrator: the adaptive strategy's client-side
+     * rate limiter slows all callers down after throttling, where standard retries let each thread keep hammering
+     * the shared bucket until its attempts run out. Closing it leaves the pool to this factory.
+     */
+    public AwsClientFactory forSharedQuota() {
+        return new AwsClientFactory(new AwsSettings(settings.region(), settings.endpointOverride(),
+                settings.credentials(), settings.maxAttempts(), RetryMode.ADAPTIVE_V2, settings.throttlingBaseDelay()),
+                httpClient);
     }
 
     public AwsSettings settings() {
@@ -130,6 +151,8 @@ public final class AwsClientFactory implements AutoCloseable {
 
     @Override
     public void close() {
-        httpClient.close();
+        if (ownsHttpClient) {
+            httpClient.close();
+        }
     }
 }

@@ -68,7 +68,8 @@ public class RunSessions implements AutoCloseable {
         if (orgAnalyzers == null) {
             callerAccountSession = AccountSession.direct(factory, caller().account());
             orgAnalyzers = new OrgAnalyzerLocator().locate(callerAccountSession,
-                    id -> AccountSession.open(factory, id, caller().account(), assumeRole(runId)));
+                    // every partition reads findings through this one session: adaptive retries pace the shared quota
+                    id -> AccountSession.open(factory.forSharedQuota(), id, caller().account(), assumeRole(runId)));
             if (orgAnalyzers.note() != null && !orgAnalyzers.note().isBlank()) {
                 log.info("Access Analyzer: {}", orgAnalyzers.note());
             }

@@ -1,159 +1,153 @@
 package io.iamaudit.report;
 
-import io.iamaudit.stage.AuditRun;
 import io.iamaudit.stage.Finding;
-import io.iamaudit.stage.Severity;
+import io.iamaudit.stage.StagingRepository;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
- * Throughput of the workbook writer against bare SXSSF writing the same cells, for the benchmark (not a timed test).
- * {@code java -cp ... io.iamaudit.report.WorkbookThroughput 100000 /tmp/bench} prints rows/s and file sizes.
+ * Measures the workbook writer against a bare Apache POI SXSSF writer producing the same cells (same tables, same
+ * typed values, same row window and temp-file compression, text cut at Excel's cell limit as the workbook does; no
+ * styles, links, validation, protection or Summary).
+ * Both read the run's rows from memory, so the staging store's read time is left out of the comparison.
  */
 public final class WorkbookThroughput {
-    private static final Instant T0 = Instant.parse("2026-11-28T21:00:00Z");
-    private static final String RUN_ID = "bench";
 
     /**
-     * One measurement: rows written, wall and CPU nanoseconds of the writing thread, and the file's size. CPU time
-     * is the figure to compare on a shared machine, where wall time mostly measures the neighbours.
+     * @param rows       data rows written (both writers)
+     * @param cells      non-empty data cells written by the bare writer
+     * @param oursNanos  best time of {@link XlsxReportWriter}
+     * @param bareNanos  best time of the bare SXSSF writer
      */
-    public record Result(String writer, int rows, long nanos, long cpuNanos, long bytes) {
-        public double rowsPerSecond() {
-            return rows / (nanos / 1e9);
+    public record Result(long rows, long cells, long oursNanos, long bareNanos) {
+        public double oursRowsPerSecond() {
+            return rows * 1e9 / Math.max(1, oursNanos);
         }
 
-        public double rowsPerCpuSecond() {
-            return rows / (cpuNanos / 1e9);
+        public double bareRowsPerSecond() {
+            return rows * 1e9 / Math.max(1, bareNanos);
         }
 
-        @Override
-        public String toString() {
-            return String.format("%-18s %,9d rows  wall %7.2f s %,9.0f rows/s  cpu %7.2f s %,9.0f rows/cpu-s  %,11d bytes",
-                    writer, rows, nanos / 1e9, rowsPerSecond(), cpuNanos / 1e9, rowsPerCpuSecond(), bytes);
-        }
-    }
-
-    private WorkbookThroughput() {
-    }
-
-    public static void main(String[] args) {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path dir = Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir"));
-        measure(Math.min(rows, 5_000), dir);
-        for (Result result : measure(rows, dir)) {
-            System.out.println(result);
+        /** Our throughput as a share of the bare writer's (1.0 = as fast). */
+        public double ratio() {
+            return (double) bareNanos / Math.max(1, oursNanos);
         }
     }
 
-    /**
-     * Writes {@code rows} findings through bare SXSSF, then through {@link XlsxReportWriter} (the same cells plus
-     * styles, safety, links, validation, protection and the Summary), then as csv, each timed in wall and CPU time.
-     */
-    public static List<Result> measure(int rows, Path dir) {
-        ReportTemplate template = ReportTemplate.loadDefault();
-        Table<Finding> table = ReportTables.bind(template).findings();
-        Path bare = dir.resolve("throughput-bare.xlsx");
-        Result sxssf = timed("bare SXSSF", rows, bare, () -> writeBare(table, rows, bare));
-        Path ours = dir.resolve("throughput-writer.xlsx");
-        Result writer = timed("XlsxReportWriter", rows, ours, () -> new XlsxReportWriter(template)
-                .write(context(), new TableRows<>(table, () -> findings(rows)), List.of(), ours));
-        Path csv = dir.resolve(CsvReportWriter.FOLDER).resolve(table.csvName());
-        Result csvWriter = timed("CsvReportWriter", rows, csv, () -> new CsvReportWriter()
-                .write(List.of(new TableRows<>(table, () -> findings(rows))), dir));
-        return List.of(sxssf, writer, csvWriter);
+    private final ReportTemplate template;
+    private final WorkbookLimits limits;
+
+    public WorkbookThroughput(ReportTemplate template, WorkbookLimits limits) {
+        this.template = template;
+        this.limits = limits;
     }
 
-    private static Result timed(String name, int rows, Path file, Runnable write) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpu = threads.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        write.run();
-        return new Result(name, rows, System.nanoTime() - start, threads.getCurrentThreadCpuTime() - cpu, size(file));
+    /** Loads the run's rows once, then times each writer {@code repeats} times (alternating) and keeps the best. */
+    public Result measure(StagingRepository repository, String runId, Path folder, int repeats) {
+        ReportSource source = new ReportSource(repository, runId, ReportTables.bind(template));
+        ReportContext context = source.context(Instant.now(), ReportContext.currentToolVersion(), "bench");
+        TableRows<Finding> findings = inMemory(source.findings());
+        List<TableRows<?>> others = new ArrayList<>();
+        source.otherTables().forEach(t -> others.add(inMemory(t)));
+        List<TableRows<?>> all = new ArrayList<>();
+        all.add(findings);
+        all.addAll(others);
+        long rows = all.stream().mapToLong(t -> t.rows().get().count()).sum();
+        long ours = Long.MAX_VALUE;
+        long bare = Long.MAX_VALUE;
+        long cells = 0;
+        for (int i = 0; i < Math.max(1, repeats); i++) {
+            long start = System.nanoTime();
+            new XlsxReportWriter(template, limits).write(context, findings, others, folder.resolve("ours-" + i + ".xlsx"));
+            ours = Math.min(ours, System.nanoTime() - start);
+            start = System.nanoTime();
+            cells = writeBare(all, folder.resolve("bare-" + i + ".xlsx"));
+            bare = Math.min(bare, System.nanoTime() - start);
+        }
+        return new Result(rows, cells, ours, bare);
     }
 
-    /** The same typed cells with one style per type and none of the writer's safety, links or protection. */
-    private static void writeBare(Table<Finding> table, int rows, Path file) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, true, false);
-             Stream<Finding> findings = findings(rows);
-             OutputStream out = Files.newOutputStream(file)) {
-            CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
-            SXSSFSheet sheet = workbook.createSheet("Findings");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < table.columns().size(); i++) {
-                header.createCell(i).setCellValue(table.columns().get(i).spec().header());
+    private static <R> TableRows<R> inMemory(TableRows<R> table) {
+        List<R> rows;
+        try (var stream = table.rows().get()) {
+            rows = stream.toList();
+        }
+        return new TableRows<>(table.table(), rows::stream);
+    }
+
+    /** The baseline: header row and typed values, nothing else. */
+    private long writeBare(List<TableRows<?>> tables, Path file) {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), limits.windowSize(), true, false);
+        long cells = 0;
+        try {
+            for (TableRows<?> table : tables) {
+                cells += bareSheet(workbook, table);
             }
-            int[] r = {1};
-            findings.forEach(f -> {
-                Row row = sheet.createRow(r[0]++);
-                for (int i = 0; i < table.columns().size(); i++) {
-                    Object value = table.columns().get(i).value(f);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+            return cells;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        } finally {
+            try {
+                workbook.close();
+            } catch (IOException e) {
+                // temp-file cleanup only
+            }
+        }
+    }
+
+    private static <R> long bareSheet(SXSSFWorkbook workbook, TableRows<R> tableRows) {
+        Table<R> table = tableRows.table();
+        Sheet sheet = workbook.createSheet(table.sheetName());
+        Row header = sheet.createRow(0);
+        List<Column<R>> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            header.createCell(i).setCellValue(columns.get(i).spec().header());
+        }
+        int r = 1;
+        long cells = 0;
+        try (var rows = tableRows.rows().get()) {
+            for (var it = rows.iterator(); it.hasNext(); ) {
+                R row = it.next();
+                Row sheetRow = sheet.createRow(r++);
+                for (int i = 0; i < columns.size(); i++) {
+                    Column<R> column = columns.get(i);
+                    Object value = column.value(row);
                     if (value == null) {
                         continue;
                     }
-                    Cell cell = row.createCell(i);
-                    if (value instanceof Instant instant) {
-                        cell.setCellValue(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-                        cell.setCellStyle(date);
-                    } else if (value instanceof Link link) {
-                        cell.setCellValue(link.label());
-                    } else {
-                        cell.setCellValue(value.toString());
+                    Cell cell = sheetRow.createCell(i);
+                    cells++;
+                    switch (column.spec().type()) {
+                        case TEXT -> cell.setCellValue(TableSheetWriter.fit(value.toString()));
+                        case INTEGER -> cell.setCellValue(((Number) value).longValue());
+                        case DECIMAL -> cell.setCellValue(((Number) value).doubleValue());
+                        case PERCENT -> cell.setCellValue(((Number) value).doubleValue() / 100.0);
+                        case DATE_TIME -> cell.setCellValue(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
+                        case DATE -> cell.setCellValue((LocalDate) value);
+                        case LINK -> cell.setCellValue(TableSheetWriter.fit(((Link) value).label()));
                     }
                 }
-            });
-            workbook.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            }
         }
-    }
-
-    /** Synthetic but realistic findings: 50 accounts, every severity, ~300 characters of evidence per row. */
-    static Stream<Finding> findings(int n) {
-        Severity[] severities = Severity.values();
-        return IntStream.range(0, n).mapToObj(i -> {
-            String account = String.format("%012d", 100_000_000_000L + i % 50);
-            String user = "user-" + i;
-            return new Finding("fd-" + Integer.toHexString(i * 31), RUN_ID, account, "account-" + i % 50,
-                    "Root/Workloads/Prod", "User", user, "arn:aws:iam::" + account + ":user/" + user,
-                    "IAM_USER_MFA", "Console user without MFA", severities[i % severities.length], Finding.Status.FAIL,
-                    List.of("SEC02-BP01"), "v3.0 1.10; v5.0 1.10", "IAM.19",
-                    "Password enabled, last used 2026-11-2" + i % 10 + ", no MFA device assigned; user is in groups "
-                            + "developers and deployers with AdministratorAccess attached through the group policy",
-                    "Enable MFA for the user or remove the console password", T0.minusSeconds(i), null, null, null);
-        });
-    }
-
-    private static ReportContext context() {
-        AuditRun run = new AuditRun(RUN_ID, "org-audit", T0, "o-exampleorg1", "111111111111",
-                "arn:aws:sts::111111111111:assumed-role/IamAuditRole/bench", Map.of(), AuditRun.Status.ANALYZED);
-        return new ReportContext(run, 50, List.of(), T0, ReportContext.currentToolVersion(), "bench");
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return cells;
     }
 }

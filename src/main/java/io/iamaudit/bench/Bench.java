@@ -1,0 +1,546 @@
+package io.iamaudit.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iamaudit.report.ReportTemplate;
+import io.iamaudit.report.WorkbookLimits;
+import io.iamaudit.report.WorkbookThroughput;
+import io.iamaudit.sandbox.SandboxProfile;
+import io.iamaudit.sandbox.Scenarios;
+import io.iamaudit.sandbox.scenario.Scenario;
+import io.iamaudit.sandbox.scenario.ScenarioGenerator;
+import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.AuditRun;
+import io.iamaudit.stage.JdbcStagingRepository;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark behind {@code scripts/bench}: per organization size, generate a scenario, serve it from a sandbox
+ * JVM with the realistic profile, run {@code org-audit} in a JVM of its own, and compare what it took with the
+ * lower bound of {@link LowerBound}. Prints a table and writes {@code result.json}. See docs/benchmarks.md.
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern EXIT_HEAP = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
+    private static final Pattern WRITERS = Pattern.compile("report writers: workbook (\\d+) rows in (\\d+) ms "
+            + "\\((\\d+) rows/s\\), csv (\\d+) rows in (\\d+) ms \\((\\d+) rows/s\\)");
+
+    private record Options(List<Integer> sizes, int principals, int policies, int concurrency, long seed, Path jar,
+                           Path profile, Path out, boolean jfr, int repeats, String auditJvmArgs) {
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("--throughput-only")) {
+            throughputOnly(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            return;
+        }
+        Options o = parse(args);
+        Files.createDirectories(o.out());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("startedAt", java.time.Instant.now().toString());
+        result.put("machine", machine());
+        result.put("loadBefore", load());
+        result.put("options", Map.of("sizes", o.sizes(), "principalsPerAccount", o.principals(),
+                "policiesPerAccount", o.policies(), "concurrency", o.concurrency(), "seed", o.seed(),
+                "profile", o.profile().toString(), "jar", o.jar().toString()));
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int size : o.sizes()) {
+            Map<String, Object> run = runSize(o, size);
+            runs.add(run);
+            result.put("sizes", runs);
+            result.put("loadAfter", load());
+            JSON.writeValue(o.out().resolve("result.json").toFile(), result);
+        }
+        result.put("targets", targets(runs));
+        result.put("loadAfter", load());
+        JSON.writeValue(o.out().resolve("result.json").toFile(), result);
+        printTable(runs, (Map<?, ?>) result.get("targets"));
+        System.out.println("load before: " + result.get("loadBefore") + "; after: " + result.get("loadAfter"));
+        System.out.println("result: " + o.out().resolve("result.json"));
+    }
+
+    private static Map<String, Object> runSize(Options o, int size) throws Exception {
+        Path dir = o.out().resolve("size-" + size);
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        log("size %d: generating %d accounts x %d principals x %d policies", size, size, o.principals(), o.policies());
+        Scenario scenario = new ScenarioGenerator(o.seed()).generate(size, o.principals(), o.policies());
+        Path scenarioFile = dir.resolve("scenario.yaml");
+        Files.writeString(scenarioFile, Scenarios.toYaml(scenario));
+        SandboxProfile profile = SandboxProfile.load(o.profile());
+        LowerBound.Model bound = LowerBound.compute(scenario, profile);
+        log("size %d: minimum %d calls; lower bound before report writing %.1f s (discovery %.1f, account %.1f,"
+                + " Access Analyzer %.1f)", size, bound.totalMinimum(), bound.discoverySeconds() + bound.collectSeconds(),
+                bound.discoverySeconds(), bound.accountSeconds(), bound.analyzerSeconds());
+
+        Path stats = dir.resolve("sandbox-stats.json");
+        Process sandbox = new ProcessBuilder(java(), "-jar", o.jar().toString(), "sandbox", "--port", "0",
+                "--scenario", scenarioFile.toString(), "--profile", o.profile().toString(),
+                "--stats-file", stats.toString())
+                .redirectErrorStream(true).start();
+        String endpoint = awaitEndpoint(sandbox, dir.resolve("sandbox.log"));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("accounts", size);
+        run.put("activeAccounts", bound.activeAccounts());
+        run.put("principalsPerAccount", o.principals());
+        try {
+            audit(o, dir, endpoint, run);
+        } finally {
+            sandbox.destroy();
+            if (!sandbox.waitFor(60, TimeUnit.SECONDS)) {
+                sandbox.destroyForcibly();
+            }
+        }
+        measure(o, dir, bound, run);
+        return run;
+    }
+
+    /** Runs org-audit as its own JVM, sampling its peak RSS; the GC log gives the heap. */
+    private static void audit(Options o, Path dir, String endpoint, Map<String, Object> run) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xlog:gc,gc+heap+exit:file=" + dir.resolve("gc.log")));
+        if (o.jfr()) {
+            cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("audit.jfr") + ",settings=profile");
+        }
+        if (o.auditJvmArgs() != null && !o.auditJvmArgs().isBlank()) {
+            cmd.addAll(List.of(o.auditJvmArgs().trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", o.jar().toString(), "org-audit", "--output", "file:" + dir.resolve("reports"),
+                "--concurrency", String.valueOf(o.concurrency())));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("audit.log").toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("IAM_AUDIT_"));
+        env.put("AWS_ENDPOINT_URL", endpoint);
+        env.put("AWS_ACCESS_KEY_ID", "AKIASANDBOXMANAGEMENT");
+        env.put("AWS_SECRET_ACCESS_KEY", "sandbox/management/not-a-real-secret-key");
+        env.put("AWS_REGION", "us-east-1");
+        env.put("IAM_AUDIT_HOME", dir.resolve("home").toString());
+        log("size %s: org-audit --concurrency %d against %s", run.get("accounts"), o.concurrency(), endpoint);
+        long start = System.nanoTime();
+        Process audit = pb.start();
+        AtomicLong hwm = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            Path status = Path.of("/proc/" + audit.pid() + "/status");
+            while (audit.isAlive()) {
+                try {
+                    for (String line : Files.readAllLines(status)) {
+                        if (line.startsWith("VmHWM:")) {
+                            hwm.accumulateAndGet(Long.parseLong(line.replaceAll("\\D", "")), Math::max);
+                        }
+                    }
+                    Thread.sleep(200);
+                } catch (IOException | RuntimeException e) {
+                    return; // the process is gone
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rss-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        int exit = audit.waitFor();
+        double wall = (System.nanoTime() - start) / 1e9;
+        sampler.join(1000);
+        run.put("exitCode", exit);
+        run.put("wallSeconds", round(wall));
+        run.put("accountsPerMinute", round((Integer) run.get("activeAccounts") * 60 / wall));
+        run.put("peakRssMiB", round(hwm.get() / 1024.0));
+        if (exit != 0 && exit != 3) {
+            throw new IllegalStateException("org-audit exited " + exit + ": see " + dir.resolve("audit.log"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void measure(Options o, Path dir, LowerBound.Model bound, Map<String, Object> run) throws Exception {
+        // heap: the largest heap in use before a collection, and the largest live set after one
+        long before = 0;
+        long after = 0;
+        for (String line : Files.readAllLines(dir.resolve("gc.log"))) {
+            Matcher m = GC.matcher(line);
+            if (m.find()) {
+                before = Math.max(before, Long.parseLong(m.group(1)));
+                after = Math.max(after, Long.parseLong(m.group(2)));
+            }
+            Matcher e = EXIT_HEAP.matcher(line);
+            if (e.find()) {
+                before = Math.max(before, Long.parseLong(e.group(2)) / 1024);
+            }
+        }
+        run.put("peakHeapMiB", before);
+        run.put("peakLiveHeapMiB", after);
+
+        // the report writers' own figures (ReportGenerator's log line)
+        String log = Files.readString(dir.resolve("audit.log"));
+        Matcher w = WRITERS.matcher(log);
+        long csvMillis = 0;
+        if (w.find()) {
+            run.put("workbookRows", Long.parseLong(w.group(1)));
+            run.put("workbookMillis", Long.parseLong(w.group(2)));
+            run.put("workbookRowsPerSecond", Long.parseLong(w.group(3)));
+            run.put("csvRows", Long.parseLong(w.group(4)));
+            csvMillis = Long.parseLong(w.group(5));
+            run.put("csvMillis", csvMillis);
+            run.put("csvRowsPerSecond", Long.parseLong(w.group(6)));
+        }
+
+        // calls: the audit's own count per account (coverage), and what the sandbox served
+        JsonNode sandbox = JSON.readTree(dir.resolve("sandbox-stats.json").toFile());
+        Map<String, Long> served = new TreeMap<>();
+        sandbox.get("calls").fields().forEachRemaining(e -> served.put(e.getKey(), e.getValue().asLong()));
+        Map<String, Long> throttles = new TreeMap<>();
+        sandbox.get("throttles").fields().forEachRemaining(e -> throttles.put(e.getKey(), e.getValue().asLong()));
+        long servedTotal = sandbox.get("totalCalls").asLong();
+        long throttleTotal = sandbox.get("totalThrottles").asLong();
+
+        DriverManagerDataSource ds = new DriverManagerDataSource(
+                "jdbc:h2:file:" + dir.resolve("home").resolve("staging").toAbsolutePath(), "sa", "");
+        JdbcStagingRepository staging = new JdbcStagingRepository(ds);
+        AuditRun audited = staging.latestRun().orElseThrow();
+        Map<String, Long> counted = new TreeMap<>();
+        int auditedAccounts = 0;
+        for (AccountCoverage c : staging.coverage(audited.runId())) {
+            c.awsCalls().forEach((k, v) -> counted.merge(k, v, Long::sum));
+            if (c.status() == AccountCoverage.Status.AUDITED) {
+                auditedAccounts++;
+            }
+        }
+        long countedTotal = counted.values().stream().mapToLong(Long::longValue).sum();
+        run.put("auditedAccounts", auditedAccounts);
+        run.put("callsMade", servedTotal);
+        run.put("callsCountedByAudit", countedTotal);
+        run.put("callsPerAccount", round((double) servedTotal / bound.activeAccounts()));
+        run.put("minimumCalls", bound.totalMinimum());
+        run.put("callsOverMinimum", round((double) servedTotal / bound.totalMinimum()));
+        run.put("throttlingErrors", throttleTotal);
+        run.put("throttlingShare", round4((double) throttleTotal / Math.max(1, servedTotal)));
+        run.put("injectedErrors", sandbox.get("totalErrors").asLong());
+        Map<String, Object> ops = new TreeMap<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(served.keySet());
+        keys.addAll(bound.minimumCalls().keySet());
+        keys.addAll(counted.keySet().stream().map(Bench::sandboxKey).toList());
+        Map<String, Long> countedBySandboxKey = new TreeMap<>();
+        counted.forEach((k, v) -> countedBySandboxKey.merge(sandboxKey(k), v, Long::sum));
+        for (String k : keys) {
+            Map<String, Object> op = new LinkedHashMap<>();
+            long s = served.getOrDefault(k, 0L);
+            op.put("served", s);
+            op.put("countedByAudit", countedBySandboxKey.getOrDefault(k, 0L));
+            op.put("minimum", bound.minimumCalls().getOrDefault(k, 0L));
+            op.put("perAccount", round((double) s / bound.activeAccounts()));
+            op.put("throttled", throttles.getOrDefault(k, 0L));
+            ops.put(k, op);
+        }
+        run.put("operations", ops);
+
+        run.put("stages", stages(ds));
+
+        // workbook writer vs bare SXSSF, same cells, in this JVM
+        WorkbookThroughput.Result tp = new WorkbookThroughput(ReportTemplate.loadDefault(), WorkbookLimits.excel())
+                .measure(staging, audited.runId(), dir.resolve("throughput"), o.repeats());
+        deleteRecursively(dir.resolve("throughput"));
+        run.put("throughputRows", tp.rows());
+        run.put("oursWorkbookRowsPerSecond", Math.round(tp.oursRowsPerSecond()));
+        run.put("bareSxssfRowsPerSecond", Math.round(tp.bareRowsPerSecond()));
+        run.put("workbookVsBareSxssf", round(tp.ratio()));
+
+        double report = tp.bareNanos() / 1e9 + csvMillis / 1000.0;
+        double lower = bound.discoverySeconds() + bound.collectSeconds() + report;
+        Map<String, Object> lb = new LinkedHashMap<>();
+        lb.put("discoverySeconds", round(bound.discoverySeconds()));
+        lb.put("slowestAccountSeconds", round(bound.accountSeconds()));
+        lb.put("accessAnalyzerSharedSeconds", round(bound.analyzerSeconds()));
+        lb.put("reportWritingSeconds", round(report));
+        lb.put("totalSeconds", round(lower));
+        run.put("lowerBound", lb);
+        run.put("wallOverLowerBound", round((Double) run.get("wallSeconds") / lower));
+        Map<String, Long> minimum = new TreeMap<>(bound.minimumCalls());
+        run.put("minimumCallsByOperation", minimum);
+    }
+
+    /**
+     * Only the workbook-vs-bare comparison, on a finished size's staging database ({@code size-N/home}), for
+     * profiling the writers (run with JFR through BENCH_JAVA_OPTS).
+     */
+    private static void throughputOnly(Path home, int repeats) {
+        DriverManagerDataSource ds = new DriverManagerDataSource(
+                "jdbc:h2:file:" + home.resolve("staging").toAbsolutePath(), "sa", "");
+        JdbcStagingRepository staging = new JdbcStagingRepository(ds);
+        AuditRun audited = staging.latestRun().orElseThrow();
+        Path dir = home.resolveSibling("throughput-only");
+        WorkbookThroughput.Result tp = new WorkbookThroughput(ReportTemplate.loadDefault(), WorkbookLimits.excel())
+                .measure(staging, audited.runId(), dir, repeats);
+        deleteRecursively(dir);
+        System.out.printf(Locale.ROOT, "rows %d, cells %d: ours %.0f ms (%.0f rows/s), bare SXSSF %.0f ms (%.0f rows/s),"
+                        + " ratio %.2f%n", tp.rows(), tp.cells(), tp.oursNanos() / 1e6, tp.oursRowsPerSecond(),
+                tp.bareNanos() / 1e6, tp.bareRowsPerSecond(), tp.ratio());
+    }
+
+    /** The audit counts AWS service names ("iam", "sts", "organizations", "accessanalyzer"); the sandbox signs names. */
+    private static String sandboxKey(String key) {
+        return key.startsWith("accessanalyzer:") ? "access-analyzer:" + key.substring(key.indexOf(':') + 1) : key;
+    }
+
+    /** Step timings from Spring Batch's repository; the collect partitions are summed up. */
+    private static Map<String, Object> stages(DriverManagerDataSource ds) {
+        Map<String, Object> stages = new LinkedHashMap<>();
+        double partitionSeconds = 0;
+        double partitionMax = 0;
+        int partitions = 0;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION"
+                     + " ORDER BY STEP_EXECUTION_ID")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                Timestamp a = rs.getTimestamp(2);
+                Timestamp b = rs.getTimestamp(3);
+                if (a == null || b == null) {
+                    continue;
+                }
+                double seconds = (b.getTime() - a.getTime()) / 1000.0;
+                if (name.contains(":")) {
+                    partitions++;
+                    partitionSeconds += seconds;
+                    partitionMax = Math.max(partitionMax, seconds);
+                } else {
+                    stages.put(name + "Seconds", round(seconds));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            stages.put("error", e.getMessage());
+        }
+        stages.put("collectPartitions", partitions);
+        stages.put("collectPartitionMeanSeconds", round(partitions == 0 ? 0 : partitionSeconds / partitions));
+        stages.put("collectPartitionMaxSeconds", round(partitionMax));
+        return stages;
+    }
+
+    private static Map<String, Object> targets(List<Map<String, Object>> runs) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        List<Map<String, Object>> large = runs.stream().filter(r -> (Integer) r.get("accounts") >= 200).toList();
+        List<Map<String, Object>> checked = large.isEmpty() ? runs : large;
+        t.put("wallOverLowerBound<=1.5 (200+ accounts, else all sizes run)", checked.stream()
+                .allMatch(r -> (Double) r.get("wallOverLowerBound") <= 1.5));
+        t.put("callsOverMinimum<=1.1", runs.stream().allMatch(r -> (Double) r.get("callsOverMinimum") <= 1.1));
+        t.put("throttlingShare<1%", runs.stream().allMatch(r -> (Double) r.get("throttlingShare") < 0.01));
+        Map<String, Object> first = runs.get(0);
+        Map<String, Object> last = runs.get(runs.size() - 1);
+        double growth = ((Number) last.get("peakHeapMiB")).doubleValue()
+                / Math.max(1, ((Number) first.get("peakHeapMiB")).doubleValue()) - 1;
+        double liveGrowth = ((Number) last.get("peakLiveHeapMiB")).doubleValue()
+                / Math.max(1, ((Number) first.get("peakLiveHeapMiB")).doubleValue()) - 1;
+        t.put("peakHeapGrowth", round(growth));
+        t.put("peakLiveHeapGrowth", round(liveGrowth));
+        t.put("peakHeapGrowth<20% (smallest to largest size)", growth < 0.2);
+        t.put("workbookVsBareSxssf>=0.8", runs.stream().allMatch(r -> (Double) r.get("workbookVsBareSxssf") >= 0.8));
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printTable(List<Map<String, Object>> runs, Map<?, ?> targets) {
+        String[][] rows = {
+                {"accounts", "accounts"}, {"wall s", "wallSeconds"}, {"lower bound s", "lowerBound.totalSeconds"},
+                {"wall / lower bound", "wallOverLowerBound"}, {"accounts/min", "accountsPerMinute"},
+                {"calls made", "callsMade"}, {"minimum calls", "minimumCalls"},
+                {"calls / minimum", "callsOverMinimum"}, {"calls per account", "callsPerAccount"},
+                {"throttling errors", "throttlingErrors"}, {"throttling share", "throttlingShare"},
+                {"peak heap MiB", "peakHeapMiB"}, {"peak live heap MiB", "peakLiveHeapMiB"},
+                {"peak RSS MiB", "peakRssMiB"}, {"workbook rows/s", "workbookRowsPerSecond"},
+                {"csv rows/s", "csvRowsPerSecond"}, {"workbook / bare SXSSF", "workbookVsBareSxssf"},
+                {"discover s", "stages.discoverSeconds"}, {"collect s", "stages.collectSeconds"},
+                {"analyze s", "stages.analyzeSeconds"}, {"report s", "stages.reportSeconds"},
+                {"publish s", "stages.publishSeconds"}};
+        StringBuilder out = new StringBuilder("\n");
+        for (String[] row : rows) {
+            out.append(String.format(Locale.ROOT, "%-22s", row[0]));
+            for (Map<String, Object> run : runs) {
+                out.append(String.format(Locale.ROOT, "%14s", value(run, row[1])));
+            }
+            out.append('\n');
+        }
+        out.append("\ncalls by operation at the largest size (served by the sandbox, minimum):\n");
+        Map<String, Object> last = runs.get(runs.size() - 1);
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) last.get("operations")).entrySet()) {
+            Map<?, ?> op = (Map<?, ?>) e.getValue();
+            out.append(String.format(Locale.ROOT, "  %-48s %10s %10s  throttled %s%n", e.getKey(), op.get("served"),
+                    op.get("minimum"), op.get("throttled")));
+        }
+        out.append("\ntargets:\n");
+        targets.forEach((k, v) -> out.append("  ").append(k).append(": ").append(v).append('\n'));
+        System.out.print(out);
+    }
+
+    private static Object value(Map<String, Object> run, String path) {
+        Object v = run;
+        for (String part : path.split("\\.")) {
+            v = v instanceof Map<?, ?> m ? m.get(part) : null;
+        }
+        return v == null ? "-" : v;
+    }
+
+    private static String awaitEndpoint(Process sandbox, Path logFile) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
+                StandardCharsets.UTF_8));
+        PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile), true);
+        String endpoint = null;
+        String line;
+        while (endpoint == null && (line = reader.readLine()) != null) {
+            log.println(line);
+            int at = line.indexOf("AWS_ENDPOINT_URL=");
+            if (at >= 0) {
+                endpoint = line.substring(at + "AWS_ENDPOINT_URL=".length()).trim();
+            }
+        }
+        if (endpoint == null) {
+            throw new IllegalStateException("the sandbox did not start: see " + logFile);
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                String l;
+                while ((l = reader.readLine()) != null) {
+                    log.println(l);
+                }
+            } catch (IOException e) {
+                // the sandbox stopped
+            } finally {
+                log.close();
+            }
+        }, "sandbox-log");
+        drain.setDaemon(true);
+        drain.start();
+        return endpoint;
+    }
+
+    private static Options parse(String[] args) {
+        List<Integer> sizes = List.of(50, 200, 800);
+        int principals = 100;
+        int policies = 10;
+        int concurrency = 8;
+        long seed = 42;
+        int repeats = 2;
+        Path jar = Path.of("target/iam-audit.jar");
+        Path profile = Path.of("jobs/profiles/realistic.yaml");
+        Path out = Path.of("target/bench");
+        boolean jfr = false;
+        String jvmArgs = System.getenv("BENCH_AUDIT_JVM_ARGS");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--tiny" -> {
+                    sizes = List.of(3);
+                    principals = 5;
+                    policies = 2;
+                    repeats = 1;
+                }
+                case "--sizes" -> sizes = Stream.of(args[++i].split(",")).map(String::trim).map(Integer::parseInt)
+                        .toList();
+                case "--principals" -> principals = Integer.parseInt(args[++i]);
+                case "--policies" -> policies = Integer.parseInt(args[++i]);
+                case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--jar" -> jar = Path.of(args[++i]);
+                case "--profile" -> profile = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--jfr" -> jfr = true;
+                case "--audit-jvm-args" -> jvmArgs = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + a
+                        + " (options: --tiny --sizes N,N --principals N --policies N --concurrency N --seed N"
+                        + " --repeats N --jar FILE --profile FILE --out DIR --jfr --audit-jvm-args ARGS)");
+            }
+        }
+        return new Options(sizes, principals, policies, concurrency, seed, jar.toAbsolutePath(),
+                profile.toAbsolutePath(), out.toAbsolutePath(), jfr, repeats, jvmArgs);
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        try {
+            m.put("memTotal", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+        } catch (IOException | RuntimeException e) {
+            m.put("memTotal", "unknown");
+        }
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        return m;
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench %tT] " + format + "%n", prepend(java.time.LocalTime.now(), args));
+        System.out.flush();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
