@@ -131,8 +131,9 @@ final class LowerBound {
             dir.roles().forEach(r -> principals.add(r.arn()));
             add(a, "iam:GenerateServiceLastAccessedDetails", principals.size());
             long reads = 0;
+            io.iamaudit.sandbox.state.PrincipalPolicies policies = new io.iamaudit.sandbox.state.PrincipalPolicies(dir);
             for (String arn : principals) {
-                reads += pages(calculator.compute(dir.effectiveDocuments(arn), dir.usageEntities(arn), true, dir)
+                reads += pages(calculator.compute(policies.documents(arn), policies.usageEntities(arn), true, dir)
                         .size(), 100);
             }
             add(a, "iam:GetServiceLastAccessedDetails", reads);

@@ -137,13 +137,13 @@ public final class WorkbookThroughput {
                     Cell cell = sheetRow.createCell(i);
                     cells++;
                     switch (column.spec().type()) {
-                        case TEXT -> cell.setCellValue(TableSheetWriter.fit(value.toString()));
+                        case TEXT -> cell.setCellValue(SheetCells.fit(value.toString()));
                         case INTEGER -> cell.setCellValue(((Number) value).longValue());
                         case DECIMAL -> cell.setCellValue(((Number) value).doubleValue());
                         case PERCENT -> cell.setCellValue(((Number) value).doubleValue() / 100.0);
                         case DATE_TIME -> cell.setCellValue(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
                         case DATE -> cell.setCellValue((LocalDate) value);
-                        case LINK -> cell.setCellValue(TableSheetWriter.fit(((Link) value).label()));
+                        case LINK -> cell.setCellValue(SheetCells.fit(((Link) value).label()));
                     }
                 }
             }
