@@ -5,9 +5,14 @@ import io.iamaudit.publish.OutputLocation;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
+import org.yaml.snakeyaml.Yaml;
+
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +25,7 @@ final class Preflight {
     }
 
     static void check(Map<String, String> props, boolean sandbox) {
+        checkConfigFiles(System.getenv());
         String output = props.get("iam-audit.output");
         if (output != null) {
             checkOutput(output);
@@ -65,6 +71,46 @@ final class Preflight {
         } catch (SdkClientException e) {
             throw new UsageException("no AWS credentials found (default credential chain: environment, profile, "
                     + "SSO, container or instance role); use --sandbox to try the tool without AWS");
+        }
+    }
+
+    /**
+     * Spring Boot reads {@code application.yml} from the working folder and the files named by
+     * {@code SPRING_CONFIG_LOCATION} / {@code SPRING_CONFIG_ADDITIONAL_LOCATION}; a broken one would otherwise end
+     * the start-up with a stack trace. Each YAML file must parse, and a file named without {@code optional:} must
+     * exist.
+     */
+    static void checkConfigFiles(Map<String, String> env) {
+        List<String> locations = new ArrayList<>(List.of("optional:application.yml", "optional:application.yaml",
+                "optional:config/application.yml", "optional:config/application.yaml"));
+        for (String variable : List.of("SPRING_CONFIG_LOCATION", "SPRING_CONFIG_ADDITIONAL_LOCATION")) {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                locations.addAll(List.of(value.split(",")));
+            }
+        }
+        for (String location : locations) {
+            String name = location.strip();
+            boolean optional = name.startsWith("optional:");
+            name = name.replaceFirst("^optional:", "").replaceFirst("^file:", "");
+            if (name.isEmpty() || name.endsWith("/") || name.startsWith("classpath:")) {
+                continue;
+            }
+            Path file = Path.of(name);
+            if (!Files.exists(file)) {
+                if (!optional) {
+                    throw new UsageException("configuration file '" + name + "' does not exist");
+                }
+                continue;
+            }
+            if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+                try (Reader in = Files.newBufferedReader(file)) {
+                    new Yaml().loadAll(in).forEach(document -> { });
+                } catch (IOException | RuntimeException e) {
+                    throw new UsageException("configuration file '" + name + "' is not valid YAML: "
+                            + firstLine(e.getMessage()));
+                }
+            }
         }
     }
 

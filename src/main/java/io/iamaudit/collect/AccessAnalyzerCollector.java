@@ -116,7 +116,7 @@ public final class AccessAnalyzerCollector {
                         .map(a -> new UnusedAction(a.action(), a.lastAccessed())).toList()));
             }
             if (d.unusedIamUserAccessKeyDetails() != null) {
-                accessKeyId = d.unusedIamUserAccessKeyDetails().accessKeyId();
+                accessKeyId = lastFour(d.unusedIamUserAccessKeyDetails().accessKeyId());
                 lastAccessed = d.unusedIamUserAccessKeyDetails().lastAccessed();
             }
             if (d.unusedIamRoleDetails() != null) {
@@ -129,5 +129,14 @@ public final class AccessAnalyzerCollector {
         return new AnalyzerFinding(f.id(), analyzerArn, f.findingTypeAsString(), f.resource(),
                 f.resourceTypeAsString(), f.resourceOwnerAccount(), f.statusAsString(), f.createdAt(),
                 f.updatedAt(), principal, new ArrayList<>(actions), isPublic, unused, accessKeyId, lastAccessed);
+    }
+
+    /** A full access key id is half a credential: only its last four characters are staged (all any report shows). */
+    static String lastFour(String accessKeyId) {
+        if (accessKeyId == null || accessKeyId.isBlank()) {
+            return null;
+        }
+        String id = accessKeyId.strip();
+        return "\u2026" + (id.length() <= 4 ? id : id.substring(id.length() - 4));
     }
 }

@@ -48,9 +48,15 @@ public record AccountCollection(AccountSnapshot snapshot, Map<String, Long> awsC
         return sets;
     }
 
-    /** True when not a single data set could be read: the account was effectively not accessible. */
+    /**
+     * True when no data set could be read with the account's own credentials: the account was effectively not
+     * accessible. Access Analyzer findings do not count, since they may come from the organization's delegated
+     * administrator whatever state the account is in.
+     */
     public boolean nothingCollected() {
-        return failures().size() == dataSets().size();
+        Map<String, String> failures = failures();
+        return dataSets().keySet().stream().filter(name -> !name.equals("accessAnalyzer"))
+                .allMatch(failures::containsKey);
     }
 
     /** The coverage row of an audited account; its reason lists the data sets that could not be collected. */

@@ -1,5 +1,6 @@
 package io.iamaudit.job;
 
+import io.iamaudit.collect.AwsErrors;
 import io.iamaudit.discover.AccountFilter;
 import io.iamaudit.discover.DiscoveredAccount;
 import io.iamaudit.discover.DiscoveryResult;
@@ -14,11 +15,13 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Step 1: who is calling, which organization, which accounts. The population of a run is fixed when it is first
@@ -27,6 +30,10 @@ import java.util.Map;
 class DiscoverTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoverTasklet.class);
+
+    /** STS's answers to credentials it does not accept. */
+    private static final Set<String> REJECTED_CREDENTIALS = Set.of("ExpiredToken", "ExpiredTokenException",
+            "InvalidClientTokenId", "SignatureDoesNotMatch", "UnrecognizedClientException", "IncompleteSignature");
 
     private final RunSessions sessions;
     private final StagingRepository staging;
@@ -50,7 +57,7 @@ class DiscoverTasklet implements Tasklet {
                     staging.accounts(runId).size());
             return RepeatStatus.FINISHED;
         }
-        String callerArn = sessions.caller().arn();
+        String callerArn = callerArn();
         DiscoveryResult result = new OrganizationDiscovery(sessions.base().clients().organizations())
                 .discover(filter());
         requireIncludedAccountsFound(result);
@@ -68,6 +75,22 @@ class DiscoverTasklet implements Tasklet {
                 result.organizationId(), result.accounts().size(), result.audited().size(), result.skipped().size(),
                 callerArn);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The first AWS call of a run: credentials AWS rejects (expired session, unknown or mistyped key) are a usage
+     * error on one line, before anything is staged, not a failed run.
+     */
+    private String callerArn() {
+        try {
+            return sessions.caller().arn();
+        } catch (AwsServiceException e) {
+            if (REJECTED_CREDENTIALS.contains(AwsErrors.code(e))) {
+                throw new RunRequestException("AWS rejected the credentials (" + AwsErrors.describe(e)
+                        + "); renew them and run again");
+            }
+            throw e;
+        }
     }
 
     private AccountFilter filter() {

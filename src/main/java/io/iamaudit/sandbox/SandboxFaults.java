@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The faults and delays in force, changeable while the server runs (a test injects a fault, sees the pipeline cope,
@@ -20,6 +21,8 @@ public final class SandboxFaults {
     private final Set<String> failingAccounts = ConcurrentHashMap.newKeySet();
     private final Map<String, SandboxProfile.Bucket> bucketSpecs = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Set<String> expiredKeys = ConcurrentHashMap.newKeySet();
+    private final Map<String, UnaryOperator<String>> rewrites = new ConcurrentHashMap<>();
     private final Random random;
     private volatile Duration credentialReportDelay;
     private volatile Duration lastAccessedDelay;
@@ -96,8 +99,26 @@ public final class SandboxFaults {
         return this;
     }
 
-    /** Removes every fault and token bucket. */
+    /** Requests signed with this access key id get {@code ExpiredToken}, as an expired session would. */
+    public SandboxFaults expireCredentials(String accessKeyId) {
+        expiredKeys.add(accessKeyId);
+        return this;
+    }
+
+    /**
+     * Rewrites the body of every successful answer to {@code service:Operation} (e.g. {@code iam:GetCredentialReport}):
+     * how tests serve data AWS may send one day (a new enum value, a changed report) without a scenario field for it.
+     */
+    public SandboxFaults rewrite(String serviceOperation, UnaryOperator<String> body) {
+        rewrites.put(serviceOperation, body);
+        return this;
+    }
+
+    /** Removes every fault, rewrite and token bucket; sessions issued from now on are valid again. */
     public SandboxFaults clear() {
+        sessionsExpiredBefore = Instant.EPOCH;
+        expiredKeys.clear();
+        rewrites.clear();
         throttleRate.clear();
         errorRate.clear();
         denyAssumeRole.clear();
@@ -121,6 +142,14 @@ public final class SandboxFaults {
 
     boolean assumeRoleDenied(String accountId) {
         return denyAssumeRole.contains(accountId);
+    }
+
+    boolean expired(String accessKeyId) {
+        return expiredKeys.contains(accessKeyId);
+    }
+
+    UnaryOperator<String> rewrite(String serviceOperation) {
+        return rewrites.get(serviceOperation);
     }
 
     boolean failing(String accountId) {

@@ -90,7 +90,11 @@ final class SandboxRouter implements HttpHandler {
             if (operation == null || !handler.implemented(operation)) {
                 throw handler.unknownOperation(operation == null ? request.method() + " " + request.path() : operation);
             }
-            return handler.handle(operation, request.withCaller(caller));
+            SandboxResponse answer = handler.handle(operation, request.withCaller(caller));
+            java.util.function.UnaryOperator<String> rewrite = faults.rewrite(key);
+            return rewrite == null || answer.status() >= 300 ? answer : new SandboxResponse(answer.status(),
+                    answer.contentType(), answer.headers(),
+                    rewrite.apply(answer.bodyText()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (AwsException e) {
             return handler.protocol().error(e, request.requestId(), handler.xmlns());
         } catch (RuntimeException e) {
@@ -103,6 +107,9 @@ final class SandboxRouter implements HttpHandler {
     private Caller identify(SandboxRequest request, ServiceHandler handler) {
         Matcher m = CREDENTIAL.matcher(request.header("authorization") == null ? "" : request.header("authorization"));
         String keyId = m.find() ? m.group(1) : SandboxCredentials.MANAGEMENT.accessKeyId();
+        if (faults.expired(keyId)) {
+            throw handler.expiredToken();
+        }
         Session s = sessions.find(keyId);
         if (s == null) {
             String mgmt = org.managementAccountId();

@@ -49,7 +49,7 @@ public record AccessAnalyzerState(List<Analyzer> analyzers, List<AnalyzerFinding
      * @param principal         external access: who gets access (e.g. {@code AWS -> 111122223333})
      * @param actions           external access: the actions granted
      * @param unusedPermissions unused access: one entry per service
-     * @param accessKeyId       UnusedIAMUserAccessKey: the key id (reports show only its last four characters)
+     * @param accessKeyId       UnusedIAMUserAccessKey: the key id's last four characters ({@code …ABCD}); the full id is never staged
      * @param lastAccessed      unused role, password or key: when it was last used
      */
     public record AnalyzerFinding(String id, String analyzerArn, String findingType, String resource,

@@ -14,21 +14,21 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code target/iam-audit.jar} as a real process, the way cron or ECS would: its own JVM, a clean AWS
  * environment (no credentials, no instance metadata lookups), its own working folder.
  */
-final class JarProcess {
+public final class JarProcess {
 
-    record Result(int exitCode, String stdout, String stderr) {
-        String all() {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String all() {
             return stdout + stderr;
         }
     }
 
     private final Path home;
 
-    JarProcess(Path home) {
+    public JarProcess(Path home) {
         this.home = home;
     }
 
-    static Path jar() {
+    public static Path jar() {
         String jar = System.getProperty("iamaudit.jar", "target/iam-audit.jar");
         Path path = Path.of(jar);
         if (!Files.isRegularFile(path)) {
@@ -37,7 +37,7 @@ final class JarProcess {
         return path.toAbsolutePath();
     }
 
-    Process start(Map<String, String> env, String... args) throws IOException {
+    public Process start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar().toString()));
         command.addAll(List.of(args));
@@ -53,7 +53,7 @@ final class JarProcess {
         return pb.start();
     }
 
-    Result run(Map<String, String> env, Duration timeout, String... args) throws IOException, InterruptedException {
+    public Result run(Map<String, String> env, Duration timeout, String... args) throws IOException, InterruptedException {
         Process process = start(env, args);
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -63,8 +63,18 @@ final class JarProcess {
                 Files.readString(home.resolve("stderr.log"), StandardCharsets.UTF_8));
     }
 
-    Result run(String... args) throws IOException, InterruptedException {
+    public Result run(String... args) throws IOException, InterruptedException {
         return run(Map.of(), Duration.ofMinutes(4), args);
+    }
+
+    /** The stdout of the current or last process, as far as it has been written. */
+    public String stdoutSoFar() throws IOException {
+        Path log = home.resolve("stdout.log");
+        return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
+    }
+
+    public Path home() {
+        return home;
     }
 
     private static String javaBinary() {
