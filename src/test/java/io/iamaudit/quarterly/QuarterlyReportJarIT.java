@@ -1,0 +1,47 @@
+package io.iamaudit.quarterly;
+
+import io.iamaudit.cli.ExitCode;
+import io.iamaudit.cli.JarProcess;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auditor's command through the packaged jar: quarterly-report over a store holding published runs that span
+ * the quarter (plus runs it must leave out), then the same quarter again, which must not overwrite the first.
+ */
+class QuarterlyReportJarIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void buildsTheQuarterFromThePublishedRunsAndNeverOverwritesIt() throws Exception {
+        Path store = QuarterFixture.folderStore(temp.resolve("store"), temp.resolve("work"));
+        JarProcess jar = new JarProcess(Files.createDirectories(temp.resolve("home")));
+
+        JarProcess.Result first = jar.run("quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
+
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCode.COMPLETE);
+        Path workbook;
+        try (Stream<Path> files = Files.walk(store.resolve("quarterly"))) {
+            workbook = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+        }
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            assertThat(book.getSheet("Summary")).isNotNull();
+            assertThat(book.getNumberOfSheets()).isGreaterThanOrEqualTo(4);
+        }
+        assertThat(workbook.resolveSibling("manifest.json")).isRegularFile();
+
+        JarProcess.Result again = jar.run("quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
+        assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCode.USAGE);
+        assertThat(again.stderr()).contains("already exists");
+    }
+}
