@@ -1,6 +1,10 @@
 package io.iamaudit.job;
 
+import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.OutputLocation;
+import io.iamaudit.publish.PublishJson;
+import io.iamaudit.publish.RunLayout;
+import io.iamaudit.quarterly.RunStore;
 import io.iamaudit.publish.PublishedRun;
 import io.iamaudit.publish.Publishers;
 import io.iamaudit.publish.RunPublisher;
@@ -26,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -70,8 +75,11 @@ class ReportStepConfiguration {
                     S3PublishOptions options = properties.kmsKeyId() == null || properties.kmsKeyId().isBlank()
                             ? S3PublishOptions.defaults() : S3PublishOptions.defaults().withKms(properties.kmsKeyId());
                     try (LazyS3Client s3 = new LazyS3Client(properties)) {
-                        PublishedRun published = new RunPublisher(Publishers.forLocation(location, s3, options), clock)
-                                .publish(bundle);
+                        RunPublisher publisher = new RunPublisher(Publishers.forLocation(location, s3, options), clock);
+                        Optional<Manifest> earlier = publishedEarlier(location, s3, bundle.context().run());
+                        PublishedRun published = earlier.isPresent()
+                                ? publisher.adoptPublished(bundle.context().run(), earlier.get())
+                                : publisher.publish(bundle);
                         chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                                 .putString(PUBLISHED_KEY, published.location());
                         staging.run(bundle.runId())
@@ -82,6 +90,23 @@ class ReportStepConfiguration {
                 }, tx)
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    /**
+     * The manifest of this run if an earlier, interrupted attempt already published it (the manifest is written
+     * last, so its presence means every file is there): restart then only moves latest.json.
+     */
+    private static Optional<Manifest> publishedEarlier(OutputLocation location, LazyS3Client s3, AuditRun run) {
+        RunStore store = RunStore.at(location, location instanceof OutputLocation.S3 ? s3.get() : null);
+        String manifest = RunLayout.runPath(run) + RunLayout.MANIFEST;
+        if (!store.exists(manifest)) {
+            return Optional.empty();
+        }
+        try (java.io.InputStream in = store.open(manifest)) {
+            return Optional.of(PublishJson.read(in.readAllBytes(), Manifest.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the published manifest " + manifest, e);
+        }
     }
 
     private static Path freshFolder(Path folder) {

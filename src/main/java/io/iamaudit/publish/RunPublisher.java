@@ -39,6 +39,19 @@ public final class RunPublisher {
         Manifest manifest = manifest(bundle.context(), files);
 
         upload(publisher, runPath, bundle.files(), files, manifest);
+        return pointLatest(run, manifest);
+    }
+
+    /**
+     * Finishes a run that an interrupted attempt already published completely (its manifest, written last, is in
+     * the store): nothing is uploaded again, only {@code latest.json} is brought up to date.
+     */
+    public PublishedRun adoptPublished(AuditRun run, Manifest manifest) {
+        return pointLatest(run, manifest);
+    }
+
+    private PublishedRun pointLatest(AuditRun run, Manifest manifest) {
+        String runPath = RunLayout.runPath(run);
         boolean latest = currentLatest().map(current -> current.supersededBy(run.startedAt())).orElse(true);
         if (latest) {
             publisher.replaceLatest(PublishJson.write(new LatestPointer(run.runId(), runPath,

@@ -10,6 +10,7 @@ import io.iamaudit.sandbox.scenario.Scenario;
 import io.iamaudit.sandbox.scenario.UserSpec;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountSnapshot;
+import io.iamaudit.stage.AuditRun;
 import io.iamaudit.stage.Finding;
 import io.iamaudit.stage.IamUser;
 import io.iamaudit.stage.StagingRepository;
@@ -139,6 +140,26 @@ class AuditJobFunctionalTest {
         before.forEach((id, f) -> assertThat(after.get(id).firstSeen()).as(id).isEqualTo(f.firstSeen()));
         Instant secondCollection = staging.coverage(second.runId()).get(0).collectedAt();
         assertThat(after.values()).allSatisfy(f -> assertThat(f.firstSeen()).isBefore(secondCollection));
+    }
+
+    @Test
+    void aRunKilledAfterItsFilesWerePublishedIsFinishedByRestartWithoutUploadingAgain() throws IOException {
+        // given a run whose files and manifest reached the store, killed before it was recorded as published
+        RunResult first = runner.start("org-audit");
+        staging.saveRun(staging.run(first.runId()).orElseThrow().withStatus(AuditRun.Status.REPORTED));
+        Files.delete(WORK.resolve("out/latest.json"));
+        Path manifest = Path.of(first.published()).resolve("manifest.json");
+        String published = Files.readString(manifest);
+
+        // when
+        RunResult resumed = runner.restart();
+
+        // then the same run completes, its manifest untouched, and latest.json points at it again
+        assertThat(resumed.exitCode()).isEqualTo(ExitCode.COMPLETE);
+        assertThat(resumed.runId()).isEqualTo(first.runId());
+        assertThat(Files.readString(manifest)).isEqualTo(published);
+        assertThat(Files.readString(WORK.resolve("out/latest.json"))).contains(first.runId());
+        assertThat(staging.run(first.runId()).orElseThrow().status()).isEqualTo(AuditRun.Status.PUBLISHED);
     }
 
     private Map<String, Finding> findings(String runId) {
