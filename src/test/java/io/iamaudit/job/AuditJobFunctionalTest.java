@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.iamaudit.testsupport.SandboxRunProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,12 +50,7 @@ class AuditJobFunctionalTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:audit-job-test;DB_CLOSE_DELAY=-1");
-        registry.add("iam-audit.home", () -> WORK.resolve("home").toString());
-        registry.add("iam-audit.output", () -> "file:" + WORK.resolve("out"));
-        registry.add("iam-audit.aws.endpoint", () -> SANDBOX.endpoint().toString());
-        registry.add("iam-audit.aws.access-key-id", () -> SANDBOX.managementCredentials().accessKeyId());
-        registry.add("iam-audit.aws.secret-access-key", () -> SANDBOX.managementCredentials().secretAccessKey());
+        SandboxRunProperties.register(registry, "audit-job-test", WORK, SANDBOX);
         registry.add("iam-audit.aws.throttling-base-delay-millis", () -> "20");
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.iamaudit.testsupport.SandboxRunProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,12 +51,7 @@ class DemoOrganizationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         work = Files.createTempDirectory("demo-org-test");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-org-test;DB_CLOSE_DELAY=-1");
-        registry.add("iam-audit.home", () -> work.resolve("home").toString());
-        registry.add("iam-audit.output", () -> "file:" + work.resolve("out"));
-        registry.add("iam-audit.aws.endpoint", () -> SANDBOX.endpoint().toString());
-        registry.add("iam-audit.aws.access-key-id", () -> SANDBOX.managementCredentials().accessKeyId());
-        registry.add("iam-audit.aws.secret-access-key", () -> SANDBOX.managementCredentials().secretAccessKey());
+        SandboxRunProperties.register(registry, "demo-org-test", work, SANDBOX);
     }
 
     @AfterAll

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.iamaudit.testsupport.SandboxRunProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -73,12 +74,7 @@ class SurprisingDataTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:surprising-data;DB_CLOSE_DELAY=-1");
-        registry.add("iam-audit.home", () -> WORK.resolve("home").toString());
-        registry.add("iam-audit.output", () -> "file:" + WORK.resolve("out"));
-        registry.add("iam-audit.aws.endpoint", () -> SANDBOX.endpoint().toString());
-        registry.add("iam-audit.aws.access-key-id", () -> SANDBOX.managementCredentials().accessKeyId());
-        registry.add("iam-audit.aws.secret-access-key", () -> SANDBOX.managementCredentials().secretAccessKey());
+        SandboxRunProperties.register(registry, "surprising-data", WORK, SANDBOX);
         registry.add("iam-audit.aws.max-attempts", () -> "2");
     }
 

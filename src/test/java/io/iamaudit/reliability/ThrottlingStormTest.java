@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.iamaudit.testsupport.SandboxRunProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,12 +44,7 @@ class ThrottlingStormTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:throttling-storm;DB_CLOSE_DELAY=-1");
-        registry.add("iam-audit.home", () -> WORK.resolve("home").toString());
-        registry.add("iam-audit.output", () -> "file:" + WORK.resolve("out"));
-        registry.add("iam-audit.aws.endpoint", () -> SANDBOX.endpoint().toString());
-        registry.add("iam-audit.aws.access-key-id", () -> SANDBOX.managementCredentials().accessKeyId());
-        registry.add("iam-audit.aws.secret-access-key", () -> SANDBOX.managementCredentials().secretAccessKey());
+        SandboxRunProperties.register(registry, "throttling-storm", WORK, SANDBOX);
         registry.add("iam-audit.aws.throttling-base-delay-millis", () -> "5");
     }
 
