@@ -131,6 +131,7 @@ class HostileContentIT {
                             // the only formulas are the tool's own console links, the name inside a quoted string
                             assertThat(cell.getCellFormula()).as("%s!%s", sheet.getSheetName(), cell.getAddress())
                                     .matches(CONSOLE_LINK);
+                            cells.add(cell.getStringCellValue()); // the cached result: the (neutralised) name shown
                             continue;
                         }
                         if (cell.getCellType() == CellType.STRING) {

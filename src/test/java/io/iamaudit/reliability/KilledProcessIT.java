@@ -91,10 +91,23 @@ class KilledProcessIT {
         out.assertNothingPartial();
         assertThat(out.runFolders()).hasSize(1);
         assertThat(out.latest().runId()).isEqualTo(firstRun);
+        // the accounts not durably staged as audited (H2 may lose the last commit of a killed process) are the only
+        // ones collected again
+        List<String> notAudited;
+        try (Connection db = staging(home)) {
+            notAudited = query(db, "SELECT account_id FROM stg_coverage WHERE status = 'PENDING' AND run_id = "
+                    + "(SELECT run_id FROM stg_run ORDER BY started_at DESC FETCH FIRST 1 ROWS ONLY)");
+        }
         JarProcess.Result secondRestart = jar.run(Map.of(), RUN_TIMEOUT, "restart", "--sandbox", scenario.toString(),
                 "--output", "file:" + out.root());
         assertThat(secondRestart.exitCode()).as(secondRestart.all()).isEqualTo(ExitCode.COMPLETE);
-        assertThat(secondRestart.all()).contains("resuming").doesNotContain("] account ");
+        assertThat(secondRestart.all()).contains("resuming");
+        if (notAudited.isEmpty()) {
+            assertThat(secondRestart.all()).doesNotContain("] account ");
+        } else {
+            assertThat(secondRestart.all()).contains("[" + notAudited.size() + "/" + notAudited.size() + "] account")
+                    .doesNotContain("[" + (notAudited.size() + 1) + "/");
+        }
         out.assertNothingPartial();
         assertThat(out.runFolders()).hasSize(2);
         assertThat(out.latest().runId()).isNotEqualTo(firstRun);
