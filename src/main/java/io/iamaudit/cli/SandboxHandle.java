@@ -53,10 +53,6 @@ final class SandboxHandle implements AutoCloseable {
         return server != null;
     }
 
-    SandboxServer server() {
-        return server;
-    }
-
     /** Points the run's AWS clients at the sandbox (nothing when no sandbox runs). */
     void addClientProperties(Map<String, String> props) {
         if (server == null) {

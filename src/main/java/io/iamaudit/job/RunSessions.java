@@ -48,18 +48,6 @@ public class RunSessions implements AutoCloseable {
         return base;
     }
 
-    /** Calls made outside any one account (discovery, identity, the organization analyzer lookup). */
-    public synchronized java.util.Map<String, Long> runLevelCalls() {
-        java.util.Map<String, Long> calls = new java.util.TreeMap<>();
-        if (base != null) {
-            base.counter().counts().forEach((k, v) -> calls.merge(k, v, Long::sum));
-        }
-        if (callerAccountSession != null) {
-            callerAccountSession.counter().counts().forEach((k, v) -> calls.merge(k, v, Long::sum));
-        }
-        return calls;
-    }
-
     public AssumeRoleSettings assumeRole(String runId) {
         return new AssumeRoleSettings(properties.roleName(), properties.externalId(), properties.sourceIdentity(), runId);
     }
