@@ -5,6 +5,8 @@ import io.iamaudit.stage.AccessAnalyzerState.Analyzer;
 import io.iamaudit.stage.AccessAnalyzerState.AnalyzerFinding;
 import io.iamaudit.stage.AccessAnalyzerState.UnusedAction;
 import io.iamaudit.stage.AccessAnalyzerState.UnusedPermission;
+import io.iamaudit.stage.AuthorizationDetails;
+import io.iamaudit.stage.IamRole;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.accessanalyzer.model.Criterion;
 import software.amazon.awssdk.services.accessanalyzer.model.FindingDetails;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.accessanalyzer.model.Type;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +27,12 @@ import java.util.Map;
  * {@link OrgAnalyzerLocator}), their ACTIVE findings on this account's resources are read in the analyzer owner's
  * account; otherwise the account's own ACCOUNT / ACCOUNT_UNUSED_ACCESS analyzers are used. No analyzer at all gives
  * a state with no analyzers, which the analysis reports as a gap.
+ *
+ * <p>Every organization's findings are read against one quota in the delegated administrator, so calls there are
+ * the scarcest of the run. A finding's details ({@code GetFindingV2}) are read only when the summary and the
+ * account's own IAM data cannot say the same: an unused role's details are nothing but its last use, which the
+ * authorization details already carry (RoleLastUsed), so unused roles, usually most of an organization's findings,
+ * cost no call of their own.
  */
 public final class AccessAnalyzerCollector {
 
@@ -31,13 +40,26 @@ public final class AccessAnalyzerCollector {
     private final AccountSession session;
     private final AccessAnalyzerClient accountClient;
     private final String accountId;
+    private final Map<String, IamRole> rolesByArn = new HashMap<>();
 
     /** @param session the audited account's session; organization findings are counted in its counter too */
     public AccessAnalyzerCollector(OrgAnalyzers org, AccountSession session, String accountId) {
+        this(org, session, accountId, null);
+    }
+
+    /**
+     * @param authorization the account's authorization details when collected ({@code null} when not): the roles'
+     *                      last use answers unused-role findings without reading their details
+     */
+    public AccessAnalyzerCollector(OrgAnalyzers org, AccountSession session, String accountId,
+                                   AuthorizationDetails authorization) {
         this.org = org == null ? OrgAnalyzers.none("not looked up") : org;
         this.session = session;
         this.accountClient = session.clients().accessAnalyzer();
         this.accountId = accountId;
+        if (authorization != null) {
+            authorization.roles().forEach(r -> rolesByArn.put(r.arn(), r));
+        }
     }
 
     public AccessAnalyzerState collect() {
@@ -78,7 +100,10 @@ public final class AccessAnalyzerCollector {
         for (Analyzer analyzer : analyzers) {
             for (FindingSummaryV2 summary : client.listFindingsV2Paginator(r -> r.analyzerArn(analyzer.arn())
                     .filter(filter)).findings()) {
-                findings.add(finding(client, analyzer.arn(), summary));
+                IamRole role = "UnusedIAMRole".equals(summary.findingTypeAsString())
+                        ? rolesByArn.get(summary.resource()) : null;
+                findings.add(role != null ? unusedRole(analyzer.arn(), summary, role)
+                        : finding(client, analyzer.arn(), summary));
             }
         }
         return findings;
@@ -95,6 +120,16 @@ public final class AccessAnalyzerCollector {
             nextToken = response.nextToken();
         } while (nextToken != null);
         return fromDetails(analyzerArn, response, details);
+    }
+
+    /**
+     * An unused-role finding from its summary: AWS's details hold only the role's last use, the same
+     * RoleLastUsed.LastUsedDate the authorization details report.
+     */
+    static AnalyzerFinding unusedRole(String analyzerArn, FindingSummaryV2 s, IamRole role) {
+        return new AnalyzerFinding(s.id(), analyzerArn, s.findingTypeAsString(), s.resource(),
+                s.resourceTypeAsString(), s.resourceOwnerAccount(), s.statusAsString(), s.createdAt(),
+                s.updatedAt(), Map.of(), List.of(), null, List.of(), null, role.lastUsedDate());
     }
 
     static AnalyzerFinding fromDetails(String analyzerArn, GetFindingV2Response f, List<FindingDetails> details) {

@@ -11,23 +11,40 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Collects one account: starts the credential report first, reads the authorization details (whose users and roles
  * are the principals of the last-accessed jobs, started next), runs the
- * synchronous collectors while AWS works, then waits for the asynchronous results. Each data set is collected on its
- * own: one failing is recorded in its {@link Collected} and the account is still audited. Only when nothing at all
- * could be read is the account reported as inaccessible.
+ * synchronous collectors while AWS works, then waits for the asynchronous results. Access Analyzer findings are read
+ * on a thread of their own from then on: the organization's findings share one quota, and a partition that waited
+ * for its IAM reads before queueing for that quota would leave it idle at the start and everyone waiting at the
+ * end. Each data set is collected on its own: one failing is recorded in its {@link Collected} and the account is
+ * still audited. Only when nothing at all could be read is the account reported as inaccessible.
  */
-public final class AccountCollector {
+public final class AccountCollector implements AutoCloseable {
 
     private final CollectorSettings settings;
     private final Clock clock;
+    private final ExecutorService findingsReaders = Executors.newCachedThreadPool(daemonThreads("findings-"));
 
     public AccountCollector(CollectorSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger next = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + next.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -48,17 +65,19 @@ public final class AccountCollector {
         Collected<LastAccessedCollector.StartedJobs> jobs = authorization.missing()
                 ? Collected.failed("no principal list: authorization details not collected (" + authorization.error() + ")")
                 : attempt(() -> lastAccessed.start(principalArns(authorization.value())));
+        AccessAnalyzerCollector analyzerCollector = new AccessAnalyzerCollector(org, session, account.accountId(),
+                authorization.get().orElse(null));
+        CompletableFuture<Collected<AccessAnalyzerState>> findings =
+                CompletableFuture.supplyAsync(() -> attempt(analyzerCollector::collect), findingsReaders);
         var passwordPolicy = attempt(new PasswordPolicyCollector(iam)::collect);
         var summary = attempt(new AccountSummaryCollector(iam)::collect);
         var identityProviders = attempt(new IdentityProviderCollector(iam)::collect);
         var mfaDevices = attempt(new MfaDeviceCollector(iam)::collect);
         var certificates = attempt(new ServerCertificateCollector(iam)::collect);
-        Collected<AccessAnalyzerState> accessAnalyzer = attempt(new AccessAnalyzerCollector(org, session,
-                account.accountId())::collect);
-
         Collected<CredentialReport> credentialReport = attempt(credentialReports::await);
         Collected<List<PrincipalLastAccessed>> lastAccessedData = jobs.missing()
                 ? Collected.failed(jobs.error()) : attempt(() -> lastAccessed.await(jobs.value()));
+        Collected<AccessAnalyzerState> accessAnalyzer = findings.join();
 
         AccountSnapshot snapshot = new AccountSnapshot(account, clock.instant(), credentialReport, authorization,
                 passwordPolicy, summary, identityProviders, mfaDevices, certificates, lastAccessedData,
@@ -70,6 +89,11 @@ public final class AccountCollector {
                     "no data set could be collected, e.g. authorization: " + authorization.error(), null);
         }
         return collection;
+    }
+
+    @Override
+    public void close() {
+        findingsReaders.shutdownNow();
     }
 
     private static List<String> principalArns(AuthorizationDetails authorization) {

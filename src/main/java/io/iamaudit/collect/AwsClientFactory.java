@@ -31,36 +31,56 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private final AwsSettings settings;
     private final SdkHttpClient httpClient;
-
+    private final SharedQuotas sharedQuotas;
+    private final boolean pacesAccessAnalyzer;
     private final boolean ownsHttpClient;
 
+    /**
+     * The pacers of the quotas one organization shares, whoever calls; {@code null} leaves a service unpaced (its
+     * retries still back off).
+     */
+    public record SharedQuotas(RequestPacer organizations, RequestPacer accessAnalyzer) {
+        public static SharedQuotas none() {
+            return new SharedQuotas(null, null);
+        }
+    }
+
     public AwsClientFactory(AwsSettings settings) {
+        this(settings, 64, SharedQuotas.none());
+    }
+
+    /** @param maxConnections the connection pool every client shares: at least one per parallel partition */
+    public AwsClientFactory(AwsSettings settings, int maxConnections, SharedQuotas sharedQuotas) {
         this.settings = settings;
-        // parallel partitions share the pool; the default of 50 connections is plenty for a few threads
         this.httpClient = ApacheHttpClient.builder()
-                .maxConnections(64)
+                .maxConnections(maxConnections)
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
                 .build();
+        this.sharedQuotas = sharedQuotas;
+        this.pacesAccessAnalyzer = false;
         this.ownsHttpClient = true;
     }
 
-    private AwsClientFactory(AwsSettings settings, SdkHttpClient httpClient) {
+    private AwsClientFactory(AwsSettings settings, SdkHttpClient httpClient, SharedQuotas sharedQuotas) {
         this.settings = settings;
         this.httpClient = httpClient;
+        this.sharedQuotas = sharedQuotas;
+        this.pacesAccessAnalyzer = true;
         this.ownsHttpClient = false;
     }
 
     /**
-     * The same factory (and connection pool) with ADAPTIVE retries, for clients every partition shares against one
-     * quota, such as the organization's analyzers in the delegated administrator: the adaptive strategy's client-side
-     * rate limiter slows all callers down after throttling, where standard retries let each thread keep hammering
-     * the shared bucket until its attempts run out. Closing it leaves the pool to this factory.
+     * The same factory (and connection pool) for clients every partition shares against one quota, such as the
+     * organization's analyzers in the delegated administrator: its Access Analyzer clients go through the shared
+     * {@link RequestPacer}, and retry ADAPTIVE-ly (a client-side rate limiter that slows down after throttling, where
+     * standard retries let each thread keep hammering the shared bucket until its attempts run out) in case the
+     * quota is lower than configured. Closing it leaves the pool to this factory.
      */
     public AwsClientFactory forSharedQuota() {
         return new AwsClientFactory(new AwsSettings(settings.region(), settings.endpointOverride(),
                 settings.credentials(), settings.maxAttempts(), RetryMode.ADAPTIVE_V2, settings.throttlingBaseDelay()),
-                httpClient);
+                httpClient, sharedQuotas);
     }
 
     public AwsSettings settings() {
@@ -86,12 +106,13 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     public OrganizationsClient organizations(AwsCredentialsProvider credentials, CallCounter counter) {
-        return configure(OrganizationsClient.builder(), globalServiceRegion(settings.region()), credentials, counter)
-                .build();
+        return configure(OrganizationsClient.builder(), globalServiceRegion(settings.region()), credentials, counter,
+                sharedQuotas.organizations()).build();
     }
 
     public AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials, CallCounter counter) {
-        return configure(AccessAnalyzerClient.builder(), settings.region(), credentials, counter).build();
+        return configure(AccessAnalyzerClient.builder(), settings.region(), credentials, counter,
+                pacesAccessAnalyzer ? sharedQuotas.accessAnalyzer() : null).build();
     }
 
     /**
@@ -111,13 +132,22 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Region region, AwsCredentialsProvider credentials, CallCounter counter) {
+        return configure(builder, region, credentials, counter, null);
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, Region region, AwsCredentialsProvider credentials, CallCounter counter, RequestPacer pacer) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy());
+        if (pacer != null) {
+            // before the counter: a call counts when it is sent, after its wait for a slot
+            override.addExecutionInterceptor(pacer);
+        }
+        override.addExecutionInterceptor(counter);
         builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(retryStrategy())
-                        .addExecutionInterceptor(counter)
-                        .build());
+                .overrideConfiguration(override.build());
         if (settings.endpointOverride() != null) {
             builder.endpointOverride(settings.endpointOverride());
         }

@@ -40,10 +40,15 @@ public record AuditProperties(@DefaultValue("./.iam-audit") Path home,
      * @param endpoint    one endpoint for every service (the sandbox); empty lets the SDK resolve endpoints itself
      * @param accessKeyId static credentials, set only for the sandbox; otherwise the default credential chain
      * @param throttlingBaseDelayMillis first backoff after throttling; 0 keeps the SDK's default
+     * @param organizationsCallsPerSecond  pace of every Organizations call (one quota per organization); 0: unpaced
+     * @param accessAnalyzerCallsPerSecond pace of the organization analyzers' calls in the delegated administrator
+     *                                     (one quota for every account's findings); 0: unpaced
      */
     public record Aws(@DefaultValue("us-east-1") String region, String endpoint, @DefaultValue("8") int maxAttempts,
                       String accessKeyId, String secretAccessKey,
-                      @DefaultValue("0") long throttlingBaseDelayMillis) {
+                      @DefaultValue("0") long throttlingBaseDelayMillis,
+                      @DefaultValue("5") double organizationsCallsPerSecond,
+                      @DefaultValue("5") double accessAnalyzerCallsPerSecond) {
         @Override
         public String toString() {
             return "Aws[region=" + region + ", endpoint=" + endpoint + ", maxAttempts=" + maxAttempts + "]";

@@ -2,6 +2,7 @@ package io.iamaudit.job;
 
 import io.iamaudit.collect.AwsClientFactory;
 import io.iamaudit.collect.AwsSettings;
+import io.iamaudit.collect.RequestPacer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -25,7 +26,16 @@ class AwsConfiguration {
         Duration throttlingDelay = aws.throttlingBaseDelayMillis() > 0
                 ? Duration.ofMillis(aws.throttlingBaseDelayMillis()) : null;
         return new AwsClientFactory(new AwsSettings(Region.of(aws.region()), endpoint, credentials(aws),
-                aws.maxAttempts(), RetryMode.STANDARD, throttlingDelay));
+                aws.maxAttempts(), RetryMode.STANDARD, throttlingDelay),
+                // a connection per partition, plus its Access Analyzer reader and the run-level clients
+                Math.max(64, 2 * properties.concurrency() + 8),
+                new AwsClientFactory.SharedQuotas(pacer(aws.organizationsCallsPerSecond()),
+                        pacer(aws.accessAnalyzerCallsPerSecond())));
+    }
+
+    /** One second's worth of calls may go at once, then the rate; AWS's buckets allow at least that burst. */
+    private static RequestPacer pacer(double callsPerSecond) {
+        return callsPerSecond <= 0 ? null : new RequestPacer(callsPerSecond, Math.max(1, (int) callsPerSecond));
     }
 
     private static AwsCredentialsProvider credentials(AuditProperties.Aws aws) {
