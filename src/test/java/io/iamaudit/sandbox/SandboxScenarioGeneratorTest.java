@@ -55,4 +55,15 @@ class SandboxScenarioGeneratorTest {
             assertThat(details.policies()).hasSizeGreaterThanOrEqualTo(2);
         }
     }
+
+    @Test
+    void aBenchmarkSizedScenarioBeyondSnakeYamlsDefaultLimitLoads() throws IOException {
+        // 60 accounts x 100 principals is about 4 MB of YAML: SnakeYAML's default refuses anything over 3 MB
+        Scenario s = new ScenarioGenerator(42).generate(60, 100, 10);
+        Path file = dir.resolve("large.yaml");
+        Files.writeString(file, Scenarios.toYaml(s));
+        assertThat(Files.size(file)).isGreaterThan(3L * 1024 * 1024);
+
+        assertThat(Scenarios.load(file).accounts()).hasSize(60);
+    }
 }
