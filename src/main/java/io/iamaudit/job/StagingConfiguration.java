@@ -2,8 +2,11 @@ package io.iamaudit.job;
 
 import io.iamaudit.stage.JdbcStagingRepository;
 import io.iamaudit.stage.StagingRepository;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -18,6 +21,30 @@ class StagingConfiguration {
         JdbcStagingRepository repository = new JdbcStagingRepository(dataSource, transactionManager);
         repository.createSchema();
         return repository;
+    }
+
+    /**
+     * Every parallel partition needs a connection at the end of its step (the job repository's update) and one for
+     * its staging write; with Boot's default pool of 10 and 32 partitions, threads waited out Hikari's 30 s and the
+     * run failed. The pool grows with the configured concurrency; a smaller configured pool is raised, a larger one
+     * kept.
+     */
+    @Bean
+    static BeanPostProcessor poolSizedForConcurrency(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource hikari) {
+                    int concurrency = environment.getProperty("iam-audit.concurrency", Integer.class, 8);
+                    hikari.setMaximumPoolSize(Math.max(hikari.getMaximumPoolSize(), poolSize(concurrency)));
+                }
+                return bean;
+            }
+        };
+    }
+
+    static int poolSize(int concurrency) {
+        return 2 * Math.max(1, concurrency) + 4;
     }
 
     @Bean
