@@ -115,6 +115,7 @@ public final class Bench {
         run.put("principalsPerAccount", o.principals());
         try {
             audit(o, dir, endpoint, run);
+            run.put("sandboxCpuSeconds", round(cpuTicks(sandbox.pid()) / CLOCK_TICKS));
         } finally {
             sandbox.destroy();
             if (!sandbox.waitFor(60, TimeUnit.SECONDS)) {
@@ -123,6 +124,24 @@ public final class Bench {
         }
         measure(o, dir, bound, run);
         return run;
+    }
+
+    /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+    private static final double CLOCK_TICKS = 100.0;
+
+    /**
+     * User + system CPU time of a process so far, in clock ticks (0 when it is gone). The audit and the sandbox share
+     * two cores, so their CPU per call says how many calls per second the machine can serve at all.
+     */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the command name may hold spaces: fields are counted after its closing parenthesis
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Runs org-audit as its own JVM, sampling its peak RSS; the GC log gives the heap. */
@@ -149,6 +168,7 @@ public final class Bench {
         long start = System.nanoTime();
         Process audit = pb.start();
         AtomicLong hwm = new AtomicLong();
+        AtomicLong cpuTicks = new AtomicLong();
         Thread sampler = new Thread(() -> {
             Path status = Path.of("/proc/" + audit.pid() + "/status");
             while (audit.isAlive()) {
@@ -158,6 +178,7 @@ public final class Bench {
                             hwm.accumulateAndGet(Long.parseLong(line.replaceAll("\\D", "")), Math::max);
                         }
                     }
+                    cpuTicks.accumulateAndGet(cpuTicks(audit.pid()), Math::max);
                     Thread.sleep(200);
                 } catch (IOException | RuntimeException e) {
                     return; // the process is gone
@@ -175,6 +196,7 @@ public final class Bench {
         run.put("wallSeconds", round(wall));
         run.put("accountsPerMinute", round((Integer) run.get("activeAccounts") * 60 / wall));
         run.put("peakRssMiB", round(hwm.get() / 1024.0));
+        run.put("auditCpuSeconds", round(cpuTicks.get() / CLOCK_TICKS));
         if (exit != 0 && exit != 3) {
             throw new IllegalStateException("org-audit exited " + exit + ": see " + dir.resolve("audit.log"));
         }
@@ -237,6 +259,8 @@ public final class Bench {
         long countedTotal = counted.values().stream().mapToLong(Long::longValue).sum();
         run.put("auditedAccounts", auditedAccounts);
         run.put("callsMade", servedTotal);
+        run.put("cpuMillisPerCall", round(1000 * (((Number) run.get("auditCpuSeconds")).doubleValue()
+                + ((Number) run.getOrDefault("sandboxCpuSeconds", 0)).doubleValue()) / Math.max(1, servedTotal)));
         run.put("callsCountedByAudit", countedTotal);
         run.put("callsPerAccount", round((double) servedTotal / bound.activeAccounts()));
         run.put("minimumCalls", bound.totalMinimum());
@@ -378,7 +402,8 @@ public final class Bench {
                 {"csv rows/s", "csvRowsPerSecond"}, {"workbook / bare SXSSF", "workbookVsBareSxssf"},
                 {"discover s", "stages.discoverSeconds"}, {"collect s", "stages.collectSeconds"},
                 {"analyze s", "stages.analyzeSeconds"}, {"report s", "stages.reportSeconds"},
-                {"publish s", "stages.publishSeconds"}};
+                {"publish s", "stages.publishSeconds"}, {"audit JVM CPU s", "auditCpuSeconds"},
+                {"sandbox JVM CPU s", "sandboxCpuSeconds"}, {"CPU ms per call", "cpuMillisPerCall"}};
         StringBuilder out = new StringBuilder("\n");
         for (String[] row : rows) {
             out.append(String.format(Locale.ROOT, "%-22s", row[0]));

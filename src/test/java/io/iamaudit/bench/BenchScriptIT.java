@@ -45,6 +45,9 @@ class BenchScriptIT {
         assertThat(size.get("callsMade").asLong()).isGreaterThanOrEqualTo(size.get("callsCountedByAudit").asLong());
         assertThat(size.get("peakHeapMiB").asLong()).isPositive();
         assertThat(size.get("peakRssMiB").asDouble()).isPositive();
+        assertThat(size.get("auditCpuSeconds").asDouble()).isPositive();
+        assertThat(size.get("sandboxCpuSeconds").asDouble()).isPositive();
+        assertThat(size.get("cpuMillisPerCall").asDouble()).isPositive();
         assertThat(size.get("workbookVsBareSxssf").asDouble()).isPositive();
         assertThat(size.get("workbookRowsPerSecond").asLong()).isPositive();
         assertThat(size.get("operations").get("iam:GetAccountAuthorizationDetails").get("minimum").asLong())
