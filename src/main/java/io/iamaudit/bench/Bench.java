@@ -267,6 +267,10 @@ public final class Bench {
         run.put("callsOverMinimum", round((double) servedTotal / bound.totalMinimum()));
         run.put("throttlingErrors", throttleTotal);
         run.put("throttlingShare", round4((double) throttleTotal / Math.max(1, servedTotal)));
+        // the profile's random throttles hit any client alike; the quota's are the ones pacing decides
+        long quotaThrottles = sandbox.path("totalQuotaThrottles").asLong();
+        run.put("quotaThrottlingErrors", quotaThrottles);
+        run.put("quotaThrottlingShare", round4((double) quotaThrottles / Math.max(1, servedTotal)));
         run.put("injectedErrors", sandbox.get("totalErrors").asLong());
         Map<String, Object> ops = new TreeMap<>();
         java.util.Set<String> keys = new java.util.TreeSet<>(served.keySet());
@@ -397,6 +401,7 @@ public final class Bench {
                 {"calls made", "callsMade"}, {"minimum calls", "minimumCalls"},
                 {"calls / minimum", "callsOverMinimum"}, {"calls per account", "callsPerAccount"},
                 {"throttling errors", "throttlingErrors"}, {"throttling share", "throttlingShare"},
+                {"  of it, quota", "quotaThrottlingShare"},
                 {"peak heap MiB", "peakHeapMiB"}, {"peak live heap MiB", "peakLiveHeapMiB"},
                 {"peak RSS MiB", "peakRssMiB"}, {"workbook rows/s", "workbookRowsPerSecond"},
                 {"csv rows/s", "csvRowsPerSecond"}, {"workbook / bare SXSSF", "workbookVsBareSxssf"},

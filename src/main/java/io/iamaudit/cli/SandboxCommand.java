@@ -64,7 +64,9 @@ class SandboxCommand implements Callable<Integer> {
         stats.put("calls", server.stats().callsSnapshot());
         stats.put("throttles", server.stats().throttlesSnapshot());
         stats.put("totalCalls", server.stats().totalCalls());
+        stats.put("quotaThrottles", server.stats().quotaThrottlesSnapshot());
         stats.put("totalThrottles", server.stats().totalThrottles());
+        stats.put("totalQuotaThrottles", server.stats().totalQuotaThrottles());
         stats.put("totalErrors", server.stats().totalErrors());
         try {
             new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()

@@ -160,19 +160,22 @@ public final class SandboxFaults {
         return draw(errorRate.getOrDefault(service, 0.0));
     }
 
+    /** Why a call is throttled: the random rate (which no client can avoid) or an empty token bucket (a quota). */
+    enum Throttle { NONE, INJECTED, QUOTA }
+
     /** Whether this call is throttled: by the random rate, or by an empty token bucket. */
-    boolean throttled(String service, String accountId) {
+    Throttle throttled(String service, String accountId) {
         if (draw(throttleRate.getOrDefault(service, 0.0))) {
-            return true;
+            return Throttle.INJECTED;
         }
         SandboxProfile.Bucket spec = bucketSpecs.get(service);
         if (spec == null) {
-            return false;
+            return Throttle.NONE;
         }
         String key = service + "|" + (spec.scope() == SandboxProfile.Scope.SHARED ? "*" : accountId);
         long now = System.nanoTime();
-        return !buckets.computeIfAbsent(key, k -> new TokenBucket(spec.capacity(), spec.refillPerSecond(), now))
-                .tryTake(now);
+        return buckets.computeIfAbsent(key, k -> new TokenBucket(spec.capacity(), spec.refillPerSecond(), now))
+                .tryTake(now) ? Throttle.NONE : Throttle.QUOTA;
     }
 
     private boolean draw(double rate) {

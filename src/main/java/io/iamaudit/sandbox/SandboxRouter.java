@@ -83,8 +83,9 @@ final class SandboxRouter implements HttpHandler {
                 stats.error(key);
                 throw handler.serverError();
             }
-            if (faults.throttled(handler.service(), caller.accountId())) {
-                stats.throttle(key);
+            SandboxFaults.Throttle throttle = faults.throttled(handler.service(), caller.accountId());
+            if (throttle != SandboxFaults.Throttle.NONE) {
+                stats.throttle(key, throttle == SandboxFaults.Throttle.QUOTA);
                 throw handler.throttling();
             }
             if (operation == null || !handler.implemented(operation)) {

@@ -13,14 +13,19 @@ public final class SandboxStats {
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> throttles = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> quotaThrottles = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
     void call(String key) {
         calls.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
 
-    void throttle(String key) {
+    /** @param quota whether a token bucket ran dry (else the profile's random throttling chose this call) */
+    void throttle(String key, boolean quota) {
         throttles.computeIfAbsent(key, k -> new LongAdder()).increment();
+        if (quota) {
+            quotaThrottles.computeIfAbsent(key, k -> new LongAdder()).increment();
+        }
     }
 
     void error(String key) {
@@ -47,6 +52,11 @@ public final class SandboxStats {
         return throttles.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Throttles sent because a quota's token bucket was empty: the part of throttling a client's pace decides. */
+    public long totalQuotaThrottles() {
+        return quotaThrottles.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     /** Injected 5xx errors sent. */
     public long totalErrors() {
         return errors.values().stream().mapToLong(LongAdder::sum).sum();
@@ -59,6 +69,10 @@ public final class SandboxStats {
 
     public Map<String, Long> throttlesSnapshot() {
         return snapshot(throttles);
+    }
+
+    public Map<String, Long> quotaThrottlesSnapshot() {
+        return snapshot(quotaThrottles);
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> m) {

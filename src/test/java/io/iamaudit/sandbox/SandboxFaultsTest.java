@@ -3,6 +3,7 @@ package io.iamaudit.sandbox;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.accessanalyzer.model.ThrottlingException;
 import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.sts.model.StsException;
 import software.amazon.awssdk.services.organizations.model.OrganizationsException;
 import software.amazon.awssdk.services.organizations.model.TooManyRequestsException;
 
@@ -51,6 +52,24 @@ class SandboxFaultsTest {
                     });
             server.faults().clear();
             assertThat(c.noRetries().iam().listUsers().users()).hasSize(2);
+        }
+    }
+
+    @Test
+    void statsTellQuotaThrottlesFromTheProfilesRandomOnes() {
+        try (SandboxServer server = SandboxServer.start(Scenarios.fidelity(), SandboxProfile.instant()
+                .withThrottling(Map.of("iam", new SandboxProfile.Bucket(1, 0.001, SandboxProfile.Scope.ACCOUNT))), 0);
+             SandboxClients c = SandboxClients.management(server)) {
+            // an empty bucket: a quota throttle
+            c.noRetries().iam().listUsers();
+            assertThatThrownBy(() -> c.noRetries().iam().listUsers()).isInstanceOf(IamException.class);
+            assertThat(server.stats().totalQuotaThrottles()).isEqualTo(1);
+
+            // every STS call throttled at random: throttles, none of them the quota's
+            server.faults().throttleRate("sts", 1.0);
+            assertThatThrownBy(() -> c.noRetries().sts().getCallerIdentity()).isInstanceOf(StsException.class);
+            assertThat(server.stats().totalThrottles()).isEqualTo(2);
+            assertThat(server.stats().quotaThrottlesSnapshot()).containsOnlyKeys("iam:ListUsers");
         }
     }
 
