@@ -474,14 +474,16 @@ public final class Bench {
         List<Integer> sizes = List.of(50, 200, 800);
         int principals = 100;
         int policies = 10;
-        int concurrency = 8;
+        // the lower bound runs every account at once: 64 partitions keep the shared quotas busy up to 800 accounts
+        int concurrency = 64;
         long seed = 42;
         int repeats = 2;
         Path jar = Path.of("target/iam-audit.jar");
         Path profile = Path.of("jobs/profiles/realistic.yaml");
         Path out = Path.of("target/bench");
         boolean jfr = false;
-        String jvmArgs = System.getenv("BENCH_AUDIT_JVM_ARGS");
+        // a scheduled task has a fixed memory size: the same heap at every size shows whether memory stays flat
+        String jvmArgs = System.getenv().getOrDefault("BENCH_AUDIT_JVM_ARGS", "-Xmx1g");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {

@@ -36,7 +36,12 @@ class StagingConfiguration {
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource hikari) {
                     int concurrency = environment.getProperty("iam-audit.concurrency", Integer.class, 8);
-                    hikari.setMaximumPoolSize(Math.max(hikari.getMaximumPoolSize(), poolSize(concurrency)));
+                    int configured = hikari.getMaximumPoolSize();
+                    hikari.setMaximumPoolSize(Math.max(configured, poolSize(concurrency)));
+                    // Hikari keeps minimumIdle (by default the maximum) connections open: grow on demand instead
+                    if (hikari.getMinimumIdle() < 0 || hikari.getMinimumIdle() >= configured) {
+                        hikari.setMinimumIdle(Math.min(configured, 10));
+                    }
                 }
                 return bean;
             }

@@ -18,6 +18,7 @@ class StagingPoolSizeTest {
                 .postProcessBeforeInitialization(pool, "dataSource");
 
         assertThat(pool.getMaximumPoolSize()).isGreaterThanOrEqualTo(2 * 32);
+        assertThat(pool.getMinimumIdle()).as("connections are opened on demand, not all at start").isEqualTo(10);
     }
 
     @Test
