@@ -3,6 +3,7 @@ package io.iamaudit.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iamaudit.report.ReportGenerator;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.report.WorkbookLimits;
 import io.iamaudit.report.WorkbookThroughput;
@@ -62,6 +63,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("--throughput-only")) {
             throughputOnly(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            return;
+        }
+        if (args.length >= 2 && args[0].equals("--report-only")) {
+            reportOnly(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
             return;
         }
         Options o = parse(args);
@@ -300,6 +305,7 @@ public final class Bench {
         run.put("oursWorkbookRowsPerSecond", Math.round(tp.oursRowsPerSecond()));
         run.put("bareSxssfRowsPerSecond", Math.round(tp.bareRowsPerSecond()));
         run.put("workbookVsBareSxssf", round(tp.ratio()));
+        run.put("workbookVsBareSxssfCpu", round(tp.cpuRatio()));
 
         double report = tp.bareNanos() / 1e9 + csvMillis / 1000.0;
         double lower = bound.discoverySeconds() + bound.collectSeconds() + report;
@@ -337,8 +343,34 @@ public final class Bench {
                 .measure(staging, audited.runId(), dir, repeats);
         deleteRecursively(dir);
         System.out.printf(Locale.ROOT, "rows %d, cells %d: ours %.0f ms (%.0f rows/s), bare SXSSF %.0f ms (%.0f rows/s),"
-                        + " ratio %.2f%n", tp.rows(), tp.cells(), tp.oursNanos() / 1e6, tp.oursRowsPerSecond(),
-                tp.bareNanos() / 1e6, tp.bareRowsPerSecond(), tp.ratio());
+                        + " ratio %.2f; cpu of the writing thread: ours %.0f ms, bare %.0f ms, cpu ratio %.2f%n",
+                tp.rows(), tp.cells(), tp.oursNanos() / 1e6, tp.oursRowsPerSecond(), tp.bareNanos() / 1e6,
+                tp.bareRowsPerSecond(), tp.ratio(), tp.oursCpuNanos() / 1e6, tp.bareCpuNanos() / 1e6, tp.cpuRatio());
+    }
+
+    /**
+     * Only the report step's writing ({@code ReportGenerator}, reading the staging database as in the run), on a
+     * finished size's staging database, {@code repeats} times: the first in a cold JVM, the next ones warm. Prints the
+     * generator's log line of rows and ms per writer, and the CPU time of the writing thread (the figure to compare
+     * when the machine is shared).
+     */
+    private static void reportOnly(Path home, int repeats) {
+        // one open connection, as the audit's pool gives: a DriverManagerDataSource opens H2 anew for every query
+        var ds = new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                "jdbc:h2:file:" + home.resolve("staging").toAbsolutePath(), "sa", "", true);
+        JdbcStagingRepository staging = new JdbcStagingRepository(ds);
+        AuditRun audited = staging.latestRun().orElseThrow();
+        Path dir = home.resolveSibling("report-only");
+        ReportGenerator generator = new ReportGenerator(ReportTemplate.loadDefault());
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < Math.max(1, repeats); i++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            generator.generate(staging, audited.runId(), dir.resolve(String.valueOf(i)), "bench");
+            System.out.printf(Locale.ROOT, "report-only %d: wall %.0f ms, cpu of the writing thread %.0f ms%n", i,
+                    (System.nanoTime() - wall) / 1e6, (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
+        }
+        deleteRecursively(dir);
     }
 
     /** The audit counts AWS service names ("iam", "sts", "organizations", "accessanalyzer"); the sandbox signs names. */

@@ -49,11 +49,11 @@ public final class ReportSource {
         return List.of(
                 new TableRows<>(tables.leastPrivilege(), () -> repository.recommendations(runId)),
                 new TableRows<>(tables.credentials(),
-                        () -> repository.snapshots(runId).flatMap(SnapshotRows::credentials)),
+                        () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::credentials)),
                 new TableRows<>(tables.principals(),
-                        () -> repository.snapshots(runId).flatMap(SnapshotRows::principals)),
+                        () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::principals)),
                 new TableRows<>(tables.accessAnalyzer(),
-                        () -> repository.snapshots(runId).flatMap(SnapshotRows::analyzerFindings)),
+                        () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::analyzerFindings)),
                 new TableRows<>(tables.coverage(), () -> repository.coverage(runId).stream()),
                 new TableRows<>(tables.controls(), this::controls));
     }

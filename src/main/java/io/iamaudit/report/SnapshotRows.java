@@ -1,11 +1,11 @@
 package io.iamaudit.report;
 
-import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.AuthorizationDetails;
 import io.iamaudit.stage.CredentialReport;
 import io.iamaudit.stage.CredentialReportRow;
 import io.iamaudit.stage.IamRole;
 import io.iamaudit.stage.IamUser;
+import io.iamaudit.stage.ReportSnapshot;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ final class SnapshotRows {
     private SnapshotRows() {
     }
 
-    static Stream<CredentialRow> credentials(AccountSnapshot snapshot) {
+    static Stream<CredentialRow> credentials(ReportSnapshot snapshot) {
         return snapshot.credentialReport().get().stream().flatMap(report -> {
             Instant asOf = report.generatedTime() != null ? report.generatedTime() : snapshot.collectedAt();
             return report.rows().stream().map(row -> new CredentialRow(snapshot.account().accountId(),
@@ -27,7 +27,7 @@ final class SnapshotRows {
         });
     }
 
-    static Stream<PrincipalRow> principals(AccountSnapshot snapshot) {
+    static Stream<PrincipalRow> principals(ReportSnapshot snapshot) {
         return snapshot.authorization().get().stream().flatMap(details -> {
             Map<String, CredentialReportRow> byArn = snapshot.credentialReport().get()
                     .map(CredentialReport::rows).orElse(List.of()).stream()
@@ -37,17 +37,17 @@ final class SnapshotRows {
         });
     }
 
-    static Stream<AnalyzerFindingRow> analyzerFindings(AccountSnapshot snapshot) {
+    static Stream<AnalyzerFindingRow> analyzerFindings(ReportSnapshot snapshot) {
         return snapshot.accessAnalyzer().get().stream().flatMap(state -> state.findings().stream()
                 .map(f -> new AnalyzerFindingRow(snapshot.account().accountId(), f)));
     }
 
-    private static Stream<PrincipalRow> users(AccountSnapshot snapshot, AuthorizationDetails details,
+    private static Stream<PrincipalRow> users(ReportSnapshot snapshot, AuthorizationDetails details,
                                               Map<String, CredentialReportRow> credentialsByArn) {
         return details.users().stream().map(u -> userRow(snapshot, u, credentialsByArn.get(u.arn())));
     }
 
-    private static PrincipalRow userRow(AccountSnapshot snapshot, IamUser user, CredentialReportRow credentials) {
+    private static PrincipalRow userRow(ReportSnapshot snapshot, IamUser user, CredentialReportRow credentials) {
         Instant lastUsed = credentials == null ? null
                 : new CredentialRow(null, null, credentials, snapshot.collectedAt()).lastUsed();
         return new PrincipalRow(snapshot.account().accountId(), snapshot.account().name(), "User", user.userName(),
@@ -56,7 +56,7 @@ final class SnapshotRows {
                 snapshot.collectedAt());
     }
 
-    private static Stream<PrincipalRow> roles(AccountSnapshot snapshot, AuthorizationDetails details) {
+    private static Stream<PrincipalRow> roles(ReportSnapshot snapshot, AuthorizationDetails details) {
         return details.roles().stream().map((IamRole r) -> new PrincipalRow(snapshot.account().accountId(),
                 snapshot.account().name(), "Role", r.roleName(), r.arn(), r.path(), r.createDate(),
                 r.lastUsedDate(), r.attachedPolicies(), r.inlinePolicies(), List.of(), r.permissionsBoundaryArn(),

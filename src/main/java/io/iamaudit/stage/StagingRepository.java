@@ -54,4 +54,9 @@ public interface StagingRepository {
 
     /** Streams the staged snapshots of every audited account of the run, one account in memory at a time. */
     Stream<AccountSnapshot> snapshots(String runId);
+
+    /** As {@link #snapshots}, only the parts the report's per-account tables show. */
+    default Stream<ReportSnapshot> reportSnapshots(String runId) {
+        return snapshots(runId).map(ReportSnapshot::of);
+    }
 }

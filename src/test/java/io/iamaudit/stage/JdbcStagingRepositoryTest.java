@@ -137,6 +137,17 @@ class JdbcStagingRepositoryTest {
     }
 
     @Test
+    void reportSnapshotsReadTheReportedPartsOfTheSameStagedSnapshots() {
+        List<AccountSnapshot> saved = List.of(SampleSnapshots.snapshot("000000000001"),
+                SampleSnapshots.snapshot("000000000002"));
+        saved.forEach(s -> repository.saveSnapshot("run-1", s));
+
+        try (Stream<ReportSnapshot> snapshots = repository.reportSnapshots("run-1")) {
+            assertThat(snapshots.toList()).containsExactlyElementsOf(saved.stream().map(ReportSnapshot::of).toList());
+        }
+    }
+
+    @Test
     void runsAccountsAndCoverageRoundTrip() {
         AuditRun older = new AuditRun("run-1", "org-audit", T0, "o-example", "999999999999",
                 "arn:aws:iam::999999999999:user/auditor", Map.of("role", "OrganizationAccountAccessRole"),
