@@ -22,6 +22,11 @@ public record AccountSnapshot(AccountRef account, Instant collectedAt,
                               Collected<List<PrincipalLastAccessed>> lastAccessed,
                               Collected<AccessAnalyzerState> accessAnalyzer) {
 
+    public AccountSnapshot withLastAccessed(Collected<List<PrincipalLastAccessed>> data) {
+        return new AccountSnapshot(account, collectedAt, credentialReport, authorization, passwordPolicy, summary,
+                identityProviders, virtualMfaDevices, serverCertificates, data, accessAnalyzer);
+    }
+
     public Optional<PrincipalLastAccessed> lastAccessedFor(String principalArn) {
         return lastAccessed.get().flatMap(list -> list.stream()
                 .filter(p -> p.principalArn().equals(principalArn)).findFirst());

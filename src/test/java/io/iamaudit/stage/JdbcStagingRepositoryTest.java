@@ -148,6 +148,35 @@ class JdbcStagingRepositoryTest {
     }
 
     @Test
+    void lastAccessedDetailsAreStagedApartFromWhatTheReportReads() {
+        AccountSnapshot original = SampleSnapshots.snapshot("111122223333");
+        assertThat(original.lastAccessed().value()).isNotEmpty();
+        String principal = original.lastAccessed().value().get(0).principalArn();
+
+        repository.saveSnapshot("run-1", original);
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT payload, last_accessed FROM stg_snapshot");
+        assertThat((String) row.get("LAST_ACCESSED")).contains(principal);
+        assertThat((String) row.get("PAYLOAD")).doesNotContain("\"services\"");
+        assertThat(repository.snapshot("run-1", "111122223333")).contains(original);
+        try (Stream<AccountSnapshot> all = repository.snapshots("run-1")) {
+            assertThat(all.toList()).containsExactly(original);
+        }
+    }
+
+    @Test
+    void aSnapshotStagedBeforeTheLastAccessedColumnStillReadsWhole() {
+        AccountSnapshot original = SampleSnapshots.snapshot("111122223333");
+        jdbc.update("INSERT INTO stg_snapshot (run_id, account_id, payload) VALUES (?, ?, ?)", "old-run",
+                "111122223333", StageJson.write(original));
+
+        assertThat(repository.snapshot("old-run", "111122223333")).contains(original);
+        try (Stream<ReportSnapshot> report = repository.reportSnapshots("old-run")) {
+            assertThat(report.toList()).containsExactly(ReportSnapshot.of(original));
+        }
+    }
+
+    @Test
     void runsAccountsAndCoverageRoundTrip() {
         AuditRun older = new AuditRun("run-1", "org-audit", T0, "o-example", "999999999999",
                 "arn:aws:iam::999999999999:user/auditor", Map.of("role", "OrganizationAccountAccessRole"),
