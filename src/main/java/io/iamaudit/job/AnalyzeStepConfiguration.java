@@ -10,13 +10,20 @@ import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountRef;
 import io.iamaudit.stage.AuditRun;
 import io.iamaudit.stage.StagingRepository;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.batch.infrastructure.item.support.SynchronizedItemReader;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +37,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Analyze every audited account: a chunk step whose items are account ids, so only one account's snapshot is in
- * memory at a time; each account's findings, outcomes and recommendations replace any earlier ones (idempotent).
+ * Analyze every audited account: a chunk step whose items are account ids, so only one account's snapshot per thread
+ * is in memory at a time; each account's findings, outcomes and recommendations replace any earlier ones
+ * (idempotent, so a restart simply analyses again). Analysis is CPU only (rules are pure functions over a snapshot),
+ * so chunks run on one thread per core.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyzeStepConfiguration {
@@ -41,14 +50,37 @@ class AnalyzeStepConfiguration {
     @Bean
     Step analyzeStep(JobRepository jobRepository, PlatformTransactionManager tx, ListItemReader<String> auditedAccounts,
                      ItemProcessor<String, AccountAnalysis> accountAnalysisProcessor,
-                     ItemWriter<AccountAnalysis> analysisWriter) {
+                     ItemWriter<AccountAnalysis> analysisWriter, TaskExecutor analyzeTaskExecutor,
+                     StagingRepository staging) {
         return new StepBuilder("analyze", jobRepository)
                 .<String, AccountAnalysis>chunk(ACCOUNTS_PER_CHUNK, tx)
-                .reader(auditedAccounts)
+                .reader(new SynchronizedItemReader<>(auditedAccounts))
                 .processor(accountAnalysisProcessor)
                 .writer(analysisWriter)
+                .taskExecutor(analyzeTaskExecutor)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution step) {
+                        // once, after every chunk: chunks on parallel threads must not rewrite the run's row together
+                        if (step.getStatus() == BatchStatus.COMPLETED) {
+                            String runId = step.getJobExecution().getJobParameters().getString("runId");
+                            staging.run(runId).ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.ANALYZED)));
+                        }
+                        return step.getExitStatus();
+                    }
+                })
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor analyzeTaskExecutor() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(cores);
+        executor.setMaxPoolSize(cores);
+        executor.setThreadNamePrefix("analyze-");
+        return executor;
     }
 
     @Bean
@@ -92,7 +124,6 @@ class AnalyzeStepConfiguration {
             for (AccountAnalysis a : chunk) {
                 staging.replaceAnalysis(runId, a.accountId(), a.findings(), a.outcomes(), a.recommendations());
             }
-            staging.run(runId).ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.ANALYZED)));
         };
     }
 
