@@ -29,8 +29,9 @@ CREATE TABLE IF NOT EXISTS stg_snapshot (
     payload     TEXT         NOT NULL,
     PRIMARY KEY (run_id, account_id)
 );
--- Last-accessed details are nine tenths of a snapshot and only the analysis reads them: a column of their own keeps
--- the report's reads small. Stores created before it get the column; their rows keep everything in payload.
+-- Last-accessed details are nine tenths of a snapshot and only the analysis reads them: a column of their own
+-- (gzip + Base64, about a tenth of the JSON) keeps the report's reads and the file small. Stores created before it
+-- get the column; their rows keep everything in payload.
 ALTER TABLE stg_snapshot ADD COLUMN IF NOT EXISTS last_accessed TEXT;
 
 CREATE TABLE IF NOT EXISTS stg_finding (

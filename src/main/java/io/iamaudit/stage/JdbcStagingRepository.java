@@ -131,11 +131,14 @@ public final class JdbcStagingRepository implements StagingRepository {
             jdbc.update("DELETE FROM stg_snapshot WHERE run_id = ? AND account_id = ?", runId, accountId);
             jdbc.update("INSERT INTO stg_snapshot (run_id, account_id, payload, last_accessed) VALUES (?, ?, ?, ?)",
                     runId, accountId, StageJson.write(snapshot.withLastAccessed(null)),
-                    StageJson.write(new StagedLastAccessed(snapshot.lastAccessed())));
+                    CompressedText.compress(StageJson.write(new StagedLastAccessed(snapshot.lastAccessed()))));
         });
     }
 
-    /** The last-accessed data set, staged in a column of its own (JSON needs a concrete type around the generic). */
+    /**
+     * The last-accessed data set, staged compressed in a column of its own (JSON needs a concrete type around the
+     * generic).
+     */
     record StagedLastAccessed(Collected<List<PrincipalLastAccessed>> lastAccessed) {
     }
 
@@ -150,7 +153,8 @@ public final class JdbcStagingRepository implements StagingRepository {
         String lastAccessed = rs.getString(2);
         // rows staged before the column existed carry their last-accessed data in the payload
         return lastAccessed == null ? snapshot
-                : snapshot.withLastAccessed(StageJson.read(lastAccessed, StagedLastAccessed.class).lastAccessed());
+                : snapshot.withLastAccessed(StageJson.read(CompressedText.decompress(lastAccessed),
+                        StagedLastAccessed.class).lastAccessed());
     }
 
     @Override

@@ -156,12 +156,23 @@ class JdbcStagingRepositoryTest {
         repository.saveSnapshot("run-1", original);
 
         Map<String, Object> row = jdbc.queryForMap("SELECT payload, last_accessed FROM stg_snapshot");
-        assertThat((String) row.get("LAST_ACCESSED")).contains(principal);
+        assertThat(CompressedText.decompress((String) row.get("LAST_ACCESSED"))).contains(principal);
         assertThat((String) row.get("PAYLOAD")).doesNotContain("\"services\"");
         assertThat(repository.snapshot("run-1", "111122223333")).contains(original);
         try (Stream<AccountSnapshot> all = repository.snapshots("run-1")) {
             assertThat(all.toList()).containsExactly(original);
         }
+    }
+
+    @Test
+    void compressedTextRoundTripsAndShrinksRepetitiveJson() {
+        String json = "{\"services\":[" + "{\"serviceNamespace\":\"s3\",\"lastAuthenticated\":null},".repeat(500)
+                + "{\"é\":\"ü\"}]}";
+
+        String stored = CompressedText.compress(json);
+
+        assertThat(CompressedText.decompress(stored)).isEqualTo(json);
+        assertThat(stored.length()).isLessThan(json.length() / 10);
     }
 
     @Test
