@@ -204,20 +204,29 @@ public final class JdbcStagingRepository implements StagingRepository {
 
     @Override
     public Stream<Finding> findings(String runId) {
-        return jdbc.queryForStream("SELECT payload FROM stg_finding WHERE run_id = ? ORDER BY account_id, finding_id",
-                json(Finding.class), runId);
+        return perAccount("stg_finding", "finding_id", runId, Finding.class);
     }
 
     @Override
     public Stream<RuleOutcome> outcomes(String runId) {
-        return jdbc.queryForStream("SELECT payload FROM stg_outcome WHERE run_id = ? ORDER BY account_id, rule_id",
-                json(RuleOutcome.class), runId);
+        return perAccount("stg_outcome", "rule_id", runId, RuleOutcome.class);
     }
 
     @Override
     public Stream<LeastPrivilegeRecommendation> recommendations(String runId) {
-        return jdbc.queryForStream("SELECT payload FROM stg_recommendation WHERE run_id = ?"
-                + " ORDER BY account_id, recommendation_id", json(LeastPrivilegeRecommendation.class), runId);
+        return perAccount("stg_recommendation", "recommendation_id", runId, LeastPrivilegeRecommendation.class);
+    }
+
+    /**
+     * A run's rows of an analysis table in (account, key) order, one account per query. H2 materializes a whole
+     * result set in memory: one query for every finding of an 800-account run held 260,990 payloads (about 360 MB,
+     * measured with a class histogram) at the start of the report step. Per account it is a few hundred rows.
+     */
+    private <T> Stream<T> perAccount(String table, String key, String runId, Class<T> type) {
+        List<String> accounts = jdbc.queryForList("SELECT DISTINCT account_id FROM " + table
+                + " WHERE run_id = ? ORDER BY account_id", String.class, runId);
+        return accounts.stream().flatMap(account -> jdbc.query("SELECT payload FROM " + table
+                + " WHERE run_id = ? AND account_id = ? ORDER BY " + key, json(type), runId, account).stream());
     }
 
     @Override

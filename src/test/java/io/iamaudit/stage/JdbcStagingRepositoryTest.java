@@ -124,6 +124,23 @@ class JdbcStagingRepositoryTest {
     }
 
     @Test
+    void findingsOfManyAccountsStreamInAccountThenIdOrderWithoutOtherRuns() {
+        for (String account : List.of("333333333333", "111111111111", "222222222222")) {
+            repository.replaceAnalysis("run-1", account, List.of(
+                    SampleSnapshots.finding("run-1", account, "f-2", Severity.LOW),
+                    SampleSnapshots.finding("run-1", account, "f-1", Severity.HIGH)), List.of(), List.of());
+        }
+        repository.replaceAnalysis("run-2", "111111111111",
+                List.of(SampleSnapshots.finding("run-2", "111111111111", "f-0", Severity.LOW)), List.of(), List.of());
+
+        try (Stream<Finding> findings = repository.findings("run-1")) {
+            assertThat(findings.map(f -> f.accountId() + "/" + f.findingId()).toList()).containsExactly(
+                    "111111111111/f-1", "111111111111/f-2", "222222222222/f-1", "222222222222/f-2",
+                    "333333333333/f-1", "333333333333/f-2");
+        }
+    }
+
+    @Test
     void snapshotStreamReturnsEveryAccountOfTheRun() {
         for (int i = 0; i < 25; i++) {
             repository.saveSnapshot("run-1", SampleSnapshots.snapshot(String.format("%012d", i)));
