@@ -108,10 +108,12 @@ public final class JdbcStagingRepository implements StagingRepository {
     }
 
     /**
-     * One snapshot write at a time. At 200 accounts x 64 partitions, H2 2.5.252 failed an insert here reading a
-     * B-tree page from a chunk not yet on disk ("Reading from file ... failed at 77385178 (length 75497472)"), and
-     * the run stopped; an isolated stress test (64 threads, 600 rows of ~1 MB) did not reproduce it. A write takes
-     * milliseconds next to an account's ~20 s of collection, so serializing costs nothing.
+     * One snapshot write at a time. At 200 accounts x 64 partitions, H2 2.5.252 failed inserts here reading a B-tree
+     * page from a chunk not yet on disk ("Reading from file ... failed at 77385178 (length 75497472)"). This lock
+     * alone did not prevent it; staging the last-accessed details compressed ({@link CompressedText}, a tenth of the
+     * size) did, and the 200- and 800-account benchmark runs since had both. The lock stays because it is what those
+     * runs measured and it costs nothing: a write takes milliseconds next to an account's ~20 s of collection. An
+     * isolated stress test (64 threads, 600 rows of ~1 MB) did not reproduce the failure.
      */
     private final ReentrantLock snapshotWrites = new ReentrantLock();
 
