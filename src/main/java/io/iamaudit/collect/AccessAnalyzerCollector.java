@@ -42,12 +42,8 @@ public final class AccessAnalyzerCollector {
     private final String accountId;
     private final Map<String, IamRole> rolesByArn = new HashMap<>();
 
-    /** @param session the audited account's session; organization findings are counted in its counter too */
-    public AccessAnalyzerCollector(OrgAnalyzers org, AccountSession session, String accountId) {
-        this(org, session, accountId, null);
-    }
-
     /**
+     * @param session       the audited account's session; organization findings are counted in its counter too
      * @param authorization the account's authorization details when collected ({@code null} when not): the roles'
      *                      last use answers unused-role findings without reading their details
      */
