@@ -3,6 +3,7 @@ package io.iamaudit.quarterly;
 import io.iamaudit.report.CellType;
 import io.iamaudit.report.Column;
 import io.iamaudit.report.ReportTemplate;
+import io.iamaudit.report.WorkbookFile;
 import io.iamaudit.report.SheetCells;
 import io.iamaudit.report.Table;
 import io.iamaudit.report.WorkbookStyles;
@@ -11,10 +12,6 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +40,7 @@ public final class QuarterlyWorkbookWriter {
     public Map<String, Long> write(QuarterlyContext context, Path file) {
         QuarterHistory history = context.history();
         SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false);
-        try {
+        return WorkbookFile.write(workbook, file, w -> {
             WorkbookStyles styles = new WorkbookStyles(workbook, nightly.styles());
             styles.header.setWrapText(true); // the quarterly headers are long ("Open <best practice>")
             SheetWriter sheets = new SheetWriter(workbook, styles, nightly.decisions());
@@ -62,20 +59,8 @@ public final class QuarterlyWorkbookWriter {
                     accounts));
             rows.put(template.sheets().runs(), sheets.write(template.sheets().runs(), runColumns(), history.runs()));
             properties(workbook.getXSSFWorkbook().getProperties(), context);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                workbook.write(out);
-            }
             return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write workbook " + file, e);
-        } finally {
-            try {
-                workbook.close();
-            } catch (IOException e) {
-                // Only temp-file cleanup can fail here.
-            }
-        }
+        });
     }
 
     /** Week, its last run, open findings of that run per severity, then per best practice seen in the quarter. */

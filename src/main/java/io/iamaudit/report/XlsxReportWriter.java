@@ -6,10 +6,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,35 +42,31 @@ public final class XlsxReportWriter {
     /** Writes Findings (counted into the Summary as it streams), the other tables in order, then Summary. */
     public ReportFile write(ReportContext context, TableRows<Finding> findings, List<TableRows<?>> others, Path file) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), limits.windowSize(), true, false);
-        try {
-            WorkbookStyles styles = new WorkbookStyles(workbook, template.styles());
-            SummaryTally tally = new SummaryTally(template::riskWeight, template.summary().label("no-practice"));
-            Map<String, Long> rowsBySheet = new LinkedHashMap<>();
-            try (Stream<Finding> rows = findings.rows().get()) {
-                rowsBySheet.putAll(sheetWriter(workbook, findings.table(), styles).write(rows.peek(tally::add)));
-            }
-            for (TableRows<?> table : others) {
-                rowsBySheet.putAll(writeTable(workbook, table, styles));
-            }
-            XSSFWorkbook xssf = workbook.getXSSFWorkbook();
-            XSSFSheet summary = xssf.createSheet(template.summary().sheet());
-            new SummarySheetWriter(summary, styles, template).write(context, tally, rowsBySheet);
-            SheetCells.printable(summary, false, false);
-            xssf.setSheetOrder(summary.getSheetName(), 0);
-            xssf.setActiveSheet(0);
-            xssf.setSelectedTab(0);
-            properties(xssf.getProperties(), context);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                workbook.write(out);
-            }
-            long dataRows = rowsBySheet.values().stream().mapToLong(Long::longValue).sum();
-            return new ReportFile(fileName(context.runId()), file, dataRows, rowsBySheet);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write workbook " + file, e);
-        } finally {
-            close(workbook);
+        Map<String, Long> rowsBySheet = WorkbookFile.write(workbook, file, w -> fill(w, context, findings, others));
+        long dataRows = rowsBySheet.values().stream().mapToLong(Long::longValue).sum();
+        return new ReportFile(fileName(context.runId()), file, dataRows, rowsBySheet);
+    }
+
+    private Map<String, Long> fill(SXSSFWorkbook workbook, ReportContext context, TableRows<Finding> findings,
+                                   List<TableRows<?>> others) {
+        WorkbookStyles styles = new WorkbookStyles(workbook, template.styles());
+        SummaryTally tally = new SummaryTally(template::riskWeight, template.summary().label("no-practice"));
+        Map<String, Long> rowsBySheet = new LinkedHashMap<>();
+        try (Stream<Finding> rows = findings.rows().get()) {
+            rowsBySheet.putAll(sheetWriter(workbook, findings.table(), styles).write(rows.peek(tally::add)));
         }
+        for (TableRows<?> table : others) {
+            rowsBySheet.putAll(writeTable(workbook, table, styles));
+        }
+        XSSFWorkbook xssf = workbook.getXSSFWorkbook();
+        XSSFSheet summary = xssf.createSheet(template.summary().sheet());
+        new SummarySheetWriter(summary, styles, template).write(context, tally, rowsBySheet);
+        SheetCells.printable(summary, false, false);
+        xssf.setSheetOrder(summary.getSheetName(), 0);
+        xssf.setActiveSheet(0);
+        xssf.setSelectedTab(0);
+        properties(xssf.getProperties(), context);
+        return rowsBySheet;
     }
 
     private <R> Map<String, Long> writeTable(SXSSFWorkbook workbook, TableRows<R> table, WorkbookStyles styles) {
@@ -102,11 +94,4 @@ public final class XlsxReportWriter {
         custom.addProperty("RuleCatalog", String.valueOf(context.ruleCatalogVersion()));
     }
 
-    private static void close(SXSSFWorkbook workbook) {
-        try {
-            workbook.close();
-        } catch (IOException e) {
-            // Only temp-file cleanup can fail here; the workbook is already written or the error already thrown.
-        }
-    }
 }
