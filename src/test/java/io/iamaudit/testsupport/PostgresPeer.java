@@ -36,6 +36,19 @@ public final class PostgresPeer {
         return withDatabase(server, name);
     }
 
+    /** The {@code user} parameter of the URL ({@code postgres} when absent): Spring's username overrides it. */
+    static String user(String url) {
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String parameter : url.substring(query + 1).split("&")) {
+                if (parameter.startsWith("user=")) {
+                    return parameter.substring("user=".length());
+                }
+            }
+        }
+        return "postgres";
+    }
+
     /** {@code jdbc:postgresql://host:port/DB?params} with DB replaced. */
     static String withDatabase(String url, String database) {
         int query = url.indexOf('?');
