@@ -9,14 +9,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The audit job, as data flows: discover, carry finding history over from the previous published run, collect,
- * analyze, report, publish.
+ * analyze, report, publish, then drop staged runs past their retention.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditJobConfiguration {
 
     @Bean
     Job auditJob(JobRepository jobRepository, Step discoverStep, Step historyStep, Step collectStep, Step analyzeStep, Step reportStep,
-                 Step publishStep) {
+                 Step publishStep, Step stagingRetentionStep) {
         return new JobBuilder("iam-audit", jobRepository)
                 .start(discoverStep)
                 .next(historyStep)
@@ -24,6 +24,7 @@ class AuditJobConfiguration {
                 .next(analyzeStep)
                 .next(reportStep)
                 .next(publishStep)
+                .next(stagingRetentionStep)
                 .build();
     }
 }

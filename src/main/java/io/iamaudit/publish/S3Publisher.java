@@ -2,10 +2,10 @@ package io.iamaudit.publish;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +18,10 @@ import java.util.Optional;
 /**
  * Publishes to an S3 bucket with server-side encryption on every object (SSE-S3 by default, SSE-KMS on request),
  * SHA-256 checksums S3 verifies on receipt, and multipart upload above a threshold. It never sends an ACL (objects
- * stay private to the bucket owner, and buckets with ACLs disabled accept the requests) and refuses to publish into
- * a run prefix that already holds objects. S3 has no rename: the manifest, put last, marks the run complete.
+ * stay private to the bucket owner, and buckets with ACLs disabled accept the requests). S3 has no rename: the
+ * manifest, put last, marks the run complete. So a run prefix with a manifest is published and is never overwritten,
+ * while a prefix with objects but no manifest is what a process killed mid-upload leaves of the same run id: its
+ * objects (and unfinished multipart uploads) are deleted and the run is uploaded again.
  */
 public final class S3Publisher implements Publisher {
     private final S3Client s3;
@@ -37,12 +39,48 @@ public final class S3Publisher implements Publisher {
     @Override
     public RunUpload startRun(String runPath) {
         String prefix = location.key(runPath);
-        ListObjectsV2Response existing = s3.listObjectsV2(r -> r.bucket(location.bucket()).prefix(prefix).maxKeys(1));
-        if (!existing.contents().isEmpty()) {
+        if (objectExists(prefix + RunLayout.MANIFEST)) {
             throw new IllegalStateException("run already published, refusing to overwrite: s3://"
                     + location.bucket() + "/" + prefix);
         }
+        removeInterruptedUpload(prefix);
         return new S3Upload(prefix);
+    }
+
+    private boolean objectExists(String key) {
+        try {
+            s3.headObject(r -> r.bucket(location.bucket()).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes what an interrupted upload of this run left: objects without a manifest, which readers ignore, and
+     * multipart uploads never completed or aborted (S3 keeps and bills their parts until they are aborted).
+     */
+    private void removeInterruptedUpload(String prefix) {
+        List<String> leftovers = new ArrayList<>();
+        s3.listObjectsV2Paginator(r -> r.bucket(location.bucket()).prefix(prefix)).contents()
+                .forEach(object -> leftovers.add(object.key()));
+        deleteKeys(leftovers);
+        s3.listMultipartUploadsPaginator(r -> r.bucket(location.bucket()).prefix(prefix)).uploads()
+                .forEach(upload -> s3.abortMultipartUpload(r -> r.bucket(location.bucket()).key(upload.key())
+                        .uploadId(upload.uploadId())));
+    }
+
+    private void deleteKeys(List<String> keys) {
+        for (int from = 0; from < keys.size(); from += 1000) {
+            List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + 1000)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            s3.deleteObjects(r -> r.bucket(location.bucket()).delete(d -> d.objects(batch).quiet(true)));
+        }
     }
 
     @Override
@@ -103,11 +141,7 @@ public final class S3Publisher implements Publisher {
 
         @Override
         public void abort() {
-            for (int from = 0; from < written.size(); from += 1000) {
-                List<ObjectIdentifier> batch = written.subList(from, Math.min(written.size(), from + 1000)).stream()
-                        .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
-                s3.deleteObjects(r -> r.bucket(location.bucket()).delete(d -> d.objects(batch).quiet(true)));
-            }
+            deleteKeys(written);
             written.clear();
         }
 

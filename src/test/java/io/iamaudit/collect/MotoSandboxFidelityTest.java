@@ -1,5 +1,7 @@
 package io.iamaudit.collect;
 
+import io.iamaudit.testsupport.Peer;
+import io.iamaudit.testsupport.RequiresPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamaudit.discover.AccountFilter;
@@ -43,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from both, for every operation moto implements (moto has no last-accessed or Access Analyzer: the AWS CLI test
  * covers those). Each tolerated moto quirk is named where it is tolerated.
  */
+@RequiresPeers(Peer.MOTO_SERVER)
 class MotoSandboxFidelityTest {
 
     private static final String MANAGEMENT = "100000000001";

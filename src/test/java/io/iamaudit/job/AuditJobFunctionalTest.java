@@ -66,6 +66,10 @@ class AuditJobFunctionalTest {
 
     @Test
     void stagesEveryAccountAsTheScenarioDescribesItAndPublishes() throws IOException {
+        // given two runs staged earlier: one past the 35-day retention, one inside it
+        staging.saveRun(stagedEarlier("run-100-days-ago", 100));
+        staging.saveRun(stagedEarlier("run-30-days-ago", 30));
+
         // when
         RunResult result = runner.start("org-audit");
 
@@ -90,6 +94,16 @@ class AuditJobFunctionalTest {
         assertThat(runFolder.resolve("manifest.json")).isRegularFile();
         assertThat(Files.readString(WORK.resolve("out/latest.json"))).contains(result.runId());
         assertThat(staging.coverage(result.runId())).allSatisfy(c -> assertThat(c.totalCalls()).isPositive());
+        // and the run ended with the staging retention
+        assertThat(staging.run("run-100-days-ago")).isEmpty();
+        assertThat(staging.run("run-30-days-ago")).isPresent();
+        assertThat(staging.run(result.runId())).isPresent();
+    }
+
+    private static AuditRun stagedEarlier(String runId, int daysAgo) {
+        return new AuditRun(runId, "org-audit", Instant.now().minus(java.time.Duration.ofDays(daysAgo)),
+                "o-earlier", "100000000001", "arn:aws:iam::100000000001:user/earlier", Map.of(),
+                AuditRun.Status.PUBLISHED);
     }
 
     @Test

@@ -110,7 +110,7 @@ class S3PublisherTest {
     }
 
     @Test
-    void refusesARunPrefixThatAlreadyHoldsObjects() {
+    void refusesARunPrefixThatHoldsAManifest() {
         s3.createBucket(b -> b.bucket("audit-twice"));
         RunPublisher publisher = publisher(new OutputLocation.S3("audit-twice", "x"), S3PublishOptions.defaults());
         publisher.publish(monday);
@@ -120,6 +120,39 @@ class S3PublisherTest {
         assertThatThrownBy(() -> publisher.publish(monday)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("refusing to overwrite");
         assertThat(s3.headObject(r -> r.bucket("audit-twice").key(manifestKey)).eTag()).isEqualTo(etag);
+    }
+
+    @Test
+    void replacesWhatAnInterruptedUploadOfTheSameRunLeftWithoutAManifest() {
+        s3.createBucket(b -> b.bucket("audit-interrupted"));
+        String runPrefix = "x/runs/2026/11/23/run-monday/";
+        // given: what a process killed mid-upload leaves: a truncated workbook, a file the new upload does not
+        // write, and a multipart upload never completed; no manifest
+        s3.putObject(r -> r.bucket("audit-interrupted").key(runPrefix + "iam-audit-run-monday.xlsx"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("truncated"));
+        s3.putObject(r -> r.bucket("audit-interrupted").key(runPrefix + "csv/stale.csv"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("stale"));
+        s3.createMultipartUpload(r -> r.bucket("audit-interrupted").key(runPrefix + "csv/findings.csv"));
+        // and a look-alike: another run's prefix that starts with the same characters stays untouched
+        s3.putObject(r -> r.bucket("audit-interrupted").key("x/runs/2026/11/23/run-monday-2/keep.csv"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("keep"));
+
+        // when
+        publisher(new OutputLocation.S3("audit-interrupted", "x"), S3PublishOptions.defaults()).publish(monday);
+
+        // then: exactly the run's files and its manifest, each matching the manifest
+        Manifest manifest = PublishJson.read(get("audit-interrupted", runPrefix + "manifest.json").asByteArray(),
+                Manifest.class);
+        List<String> keys = s3.listObjectsV2(r -> r.bucket("audit-interrupted").prefix(runPrefix)).contents()
+                .stream().map(S3Object::key).toList();
+        assertThat(keys).hasSize(manifest.files().size() + 1).doesNotContain(runPrefix + "csv/stale.csv");
+        for (ManifestFile file : manifest.files()) {
+            assertThat(Sha256.hex(get("audit-interrupted", runPrefix + file.path()).asByteArray()))
+                    .as(file.path()).isEqualTo(file.sha256());
+        }
+        assertThat(s3.listMultipartUploads(r -> r.bucket("audit-interrupted")).uploads()).isEmpty();
+        assertThat(get("audit-interrupted", "x/runs/2026/11/23/run-monday-2/keep.csv").asUtf8String())
+                .isEqualTo("keep");
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.iamaudit.quarterly;
 import io.iamaudit.cli.ExitCode;
 import io.iamaudit.cli.JarProcess;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
+import io.iamaudit.testsupport.JobDatabase;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,19 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auditor's command through the packaged jar: quarterly-report over a store holding published runs that span
- * the quarter (plus runs it must leave out), then the same quarter again, which must not overwrite the first.
+ * the quarter (plus runs it must leave out), then the same quarter again, which must not overwrite the first. With
+ * the job repository on the default H2 file and on PostgreSQL.
  */
 class QuarterlyReportJarIT {
 
     @TempDir
     Path temp;
 
-    @Test
-    void buildsTheQuarterFromThePublishedRunsAndNeverOverwritesIt() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {JobDatabase.H2, JobDatabase.POSTGRESQL})
+    void buildsTheQuarterFromThePublishedRunsAndNeverOverwritesIt(String kind) throws Exception {
+        var env = JobDatabase.create(kind).environment();
         Path store = QuarterFixture.folderStore(temp.resolve("store"), temp.resolve("work"));
         JarProcess jar = new JarProcess(Files.createDirectories(temp.resolve("home")));
 
-        JarProcess.Result first = jar.run("quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
+        JarProcess.Result first = jar.run(env, java.time.Duration.ofMinutes(4), "quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
 
         assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCode.COMPLETE);
         Path workbook;
@@ -40,7 +45,7 @@ class QuarterlyReportJarIT {
         }
         assertThat(workbook.resolveSibling("manifest.json")).isRegularFile();
 
-        JarProcess.Result again = jar.run("quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
+        JarProcess.Result again = jar.run(env, java.time.Duration.ofMinutes(4), "quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
         assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCode.USAGE);
         assertThat(again.stderr()).contains("already exists");
     }

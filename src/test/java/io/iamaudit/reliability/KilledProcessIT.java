@@ -2,14 +2,15 @@ package io.iamaudit.reliability;
 
 import io.iamaudit.cli.ExitCode;
 import io.iamaudit.cli.JarProcess;
-import org.junit.jupiter.api.Test;
+import io.iamaudit.testsupport.JobDatabase;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code kill -9} of the real process, once while it collects and once while it writes the reports: each time
  * {@code restart} on the same IAM_AUDIT_HOME finishes the run, the published reports equal those of an uninterrupted
- * run, no staged row is duplicated, and nothing partial is ever visible in the output folder.
+ * run, no staged row is duplicated, and nothing partial is ever visible in the output folder. On the default H2 file
+ * and on PostgreSQL (the job repository and staging store of a container deployment).
  */
 class KilledProcessIT {
 
@@ -36,8 +38,12 @@ class KilledProcessIT {
     @TempDir
     Path dir;
 
-    @Test
-    void restartAfterKillMinus9InCollectionAndInReportWritingPublishesWhatAnUninterruptedRunPublishes() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {JobDatabase.H2, JobDatabase.POSTGRESQL})
+    void restartAfterKillMinus9InCollectionAndInReportWritingPublishesWhatAnUninterruptedRunPublishes(String kind)
+            throws Exception {
+        JobDatabase database = JobDatabase.create(kind);
+        Map<String, String> env = database.environment();
         // given three accounts, one with 300 roles (so writing its reports takes a moment), and a profile slow enough
         // that collecting an account takes a few seconds
         Path scenario = TestScenarios.write(dir, "three-accounts.yaml", TestScenarios.fidelityWithAccounts(
@@ -55,7 +61,7 @@ class KilledProcessIT {
                 "--concurrency", "1"};
 
         // when killed while collecting: one account done, the next one in flight
-        Process collecting = jar.start(Map.of(), concat(audit, "--sandbox-profile", slow.toString()));
+        Process collecting = jar.start(env, concat(audit, "--sandbox-profile", slow.toString()));
         await(collecting, () -> jar.stdoutSoFar().contains("[1/3] account"), "the first account to be collected");
         kill(collecting);
 
@@ -65,11 +71,11 @@ class KilledProcessIT {
         assertThat(out.runFolders()).isEmpty();
         assertThat(out.root().resolve("latest.json")).doesNotExist();
         int pending;
-        try (Connection db = staging(home)) {
+        try (Connection db = database.connect(home)) {
             pending = query(db, "SELECT account_id FROM stg_coverage WHERE status = 'PENDING'").size();
         }
         assertThat(pending).isBetween(2, 3);
-        JarProcess.Result firstRestart = jar.run(Map.of(), RUN_TIMEOUT, "restart", "--sandbox", scenario.toString(),
+        JarProcess.Result firstRestart = jar.run(env, RUN_TIMEOUT, "restart", "--sandbox", scenario.toString(),
                 "--output", "file:" + out.root());
         assertThat(firstRestart.exitCode()).as(firstRestart.all()).isEqualTo(ExitCode.COMPLETE);
         assertThat(firstRestart.all()).contains("resuming").contains("[" + pending + "/" + pending + "] account")
@@ -81,7 +87,7 @@ class KilledProcessIT {
         // when a second run is killed while it writes its reports (its report folder exists, "reports written" not yet logged)
         Path work = home.resolve(".iam-audit/work");
         Set<Path> before = Set.copyOf(list(work));
-        Process reporting = jar.start(Map.of(), audit);
+        Process reporting = jar.start(env, audit);
         await(reporting, () -> list(work).stream().anyMatch(p -> !before.contains(p)), "the report folder");
         kill(reporting);
 
@@ -94,11 +100,11 @@ class KilledProcessIT {
         // the accounts not durably staged as audited (H2 may lose the last commit of a killed process) are the only
         // ones collected again
         List<String> notAudited;
-        try (Connection db = staging(home)) {
+        try (Connection db = database.connect(home)) {
             notAudited = query(db, "SELECT account_id FROM stg_coverage WHERE status = 'PENDING' AND run_id = "
                     + "(SELECT run_id FROM stg_run ORDER BY started_at DESC FETCH FIRST 1 ROWS ONLY)");
         }
-        JarProcess.Result secondRestart = jar.run(Map.of(), RUN_TIMEOUT, "restart", "--sandbox", scenario.toString(),
+        JarProcess.Result secondRestart = jar.run(env, RUN_TIMEOUT, "restart", "--sandbox", scenario.toString(),
                 "--output", "file:" + out.root());
         assertThat(secondRestart.exitCode()).as(secondRestart.all()).isEqualTo(ExitCode.COMPLETE);
         assertThat(secondRestart.all()).contains("resuming");
@@ -115,7 +121,8 @@ class KilledProcessIT {
         // and both runs published exactly what an uninterrupted run of the same organization publishes
         Path cleanHome = Files.createDirectories(dir.resolve("uninterrupted"));
         PublishedOutput clean = new PublishedOutput(cleanHome.resolve("out"));
-        JarProcess.Result uninterrupted = new JarProcess(cleanHome).run(Map.of(), RUN_TIMEOUT, "org-audit",
+        JarProcess.Result uninterrupted = new JarProcess(cleanHome).run(JobDatabase.create(kind).environment(),
+                RUN_TIMEOUT, "org-audit",
                 "--sandbox", scenario.toString(), "--output", "file:" + clean.root());
         assertThat(uninterrupted.exitCode()).as(uninterrupted.all()).isEqualTo(ExitCode.COMPLETE);
         Path reference = clean.runFolders().get(0);
@@ -127,7 +134,7 @@ class KilledProcessIT {
         }
 
         // and the staging database holds each account once per run, and exactly the published findings
-        try (Connection db = staging(home)) {
+        try (Connection db = database.connect(home)) {
             for (String table : List.of("stg_snapshot", "stg_coverage", "stg_account")) {
                 assertThat(query(db, "SELECT run_id, account_id, COUNT(*) FROM " + table
                         + " GROUP BY run_id, account_id HAVING COUNT(*) > 1")).as(table).isEmpty();
@@ -170,11 +177,6 @@ class KilledProcessIT {
         try (Stream<Path> files = Files.list(folder)) {
             return files.toList();
         }
-    }
-
-    /** The staging database, opened once the process that wrote it has ended (as the next run would). */
-    private static Connection staging(Path home) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + home.resolve(".iam-audit/staging"), "sa", "");
     }
 
     private static List<String> query(Connection db, String sql) throws SQLException {

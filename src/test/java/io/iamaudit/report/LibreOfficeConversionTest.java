@@ -1,5 +1,7 @@
 package io.iamaudit.report;
 
+import io.iamaudit.testsupport.Peer;
+import io.iamaudit.testsupport.RequiresPeers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.fail;
  * A second, independent reader: LibreOffice must open the workbook and render it to PDF. LibreOffice is required
  * (CI installs it); its absence fails the test with a clear message rather than skipping it.
  */
+@RequiresPeers(Peer.LIBREOFFICE)
 class LibreOfficeConversionTest {
     private static final long TIMEOUT_SECONDS = 180;
 

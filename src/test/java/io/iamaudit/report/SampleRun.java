@@ -59,7 +59,7 @@ public final class SampleRun {
         return repo;
     }
 
-    public static void fill(InMemoryStagingRepository repo, String runId, Instant started) {
+    public static void fill(io.iamaudit.stage.StagingRepository repo, String runId, Instant started) {
         repo.saveRun(new AuditRun(runId, "org-audit", started, "o-exampleorg1", MGMT,
                 "arn:aws:sts::111111111111:assumed-role/IamAuditRole/iam-audit", Map.of("roleName", "IamAuditRole"),
                 AuditRun.Status.ANALYZED));

@@ -1,5 +1,7 @@
 package io.iamaudit.sandbox;
 
+import io.iamaudit.testsupport.Peer;
+import io.iamaudit.testsupport.RequiresPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fidelity with software nobody here wrote: the AWS CLI (botocore's own serializers and parsers) against the
  * sandbox serving the fidelity scenario. Each command must exit 0 with JSON whose values match the scenario.
  */
+@RequiresPeers(Peer.AWS_CLI)
 class SandboxCliFidelityTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,25 +1,31 @@
 package io.iamaudit.testsupport;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A {@code moto_server} process on a free loopback port: started once, reset between tests, stopped at the end.
- * AWS managed policies are loaded so attached AWS policies come back with their documents.
+ * A {@code moto_server} process on a loopback port of its own choosing: started once, reset between tests, stopped at
+ * the end. It binds port 0 and the port is read from its own "Running on" line, so no other process can take the port
+ * between choosing and binding it.
  */
 public final class MotoServer implements AutoCloseable {
 
-    private final Process process;
-    private final int port;
+    private static final Pattern RUNNING_ON = Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
 
-    private MotoServer(Process process, int port) {
+    private final Process process;
+    private final Path log;
+    private int port;
+
+    private MotoServer(Process process, Path log) {
         this.process = process;
-        this.port = port;
+        this.log = log;
     }
 
     public static MotoServer start() throws IOException, InterruptedException {
@@ -28,16 +34,16 @@ public final class MotoServer implements AutoCloseable {
 
     /** @param environment extra moto settings, e.g. MOTO_ACCOUNT_ID or MOTO_IAM_LOAD_MANAGED_POLICIES */
     public static MotoServer start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
-        int port = freePort();
-        File log = new File("target/moto-" + port + ".log");
-        log.getParentFile().mkdirs();
-        ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+        Files.createDirectories(Path.of("target"));
+        Path log = Files.createTempFile(Path.of("target"), "moto-", ".log");
+        ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", "0")
                 .redirectErrorStream(true)
-                .redirectOutput(log);
+                .redirectOutput(log.toFile());
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "false");
+        builder.environment().put("PYTHONUNBUFFERED", "1");
         builder.environment().putAll(environment);
-        MotoServer server = new MotoServer(builder.start(), port);
-        server.awaitReady(Duration.ofSeconds(30));
+        MotoServer server = new MotoServer(builder.start(), log);
+        server.awaitReady(Duration.ofSeconds(60));
         return server;
     }
 
@@ -59,12 +65,21 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    /** Waits for moto's "Running on" line (its port), then for its API to answer. */
     private void awaitReady(Duration timeout) throws InterruptedException, IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IOException("moto_server exited with " + process.exitValue() + ", see target/moto-"
-                        + port + ".log");
+                throw new IOException("moto_server exited with " + process.exitValue() + ": " + Files.readString(log));
+            }
+            if (port == 0) {
+                Matcher running = RUNNING_ON.matcher(Files.readString(log));
+                if (running.find()) {
+                    port = Integer.parseInt(running.group(1));
+                } else {
+                    Thread.sleep(50);
+                }
+                continue;
             }
             try {
                 HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/moto-api/").toURL()
@@ -80,13 +95,7 @@ public final class MotoServer implements AutoCloseable {
             Thread.sleep(100);
         }
         close();
-        throw new IOException("moto_server did not answer on port " + port + " within " + timeout);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        throw new IOException("moto_server did not answer within " + timeout + ": " + Files.readString(log));
     }
 
     @Override

@@ -1,15 +1,22 @@
 package io.iamaudit.testsupport;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives tests a running {@link MotoServer}: one process for the whole test run (kept in the root store, which closes
- * it when the run ends), reset before every test.
+ * it when the run ends), reset before every test. Without moto_server the tests are skipped ({@link Peers}).
  */
-public final class MotoServerExtension implements BeforeEachCallback, ParameterResolver {
+public final class MotoServerExtension implements ExecutionCondition, BeforeEachCallback, ParameterResolver {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return PeerCondition.evaluate(context, Peer.MOTO_SERVER);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {

@@ -9,14 +9,20 @@ import java.util.function.Supplier;
 
 /**
  * Service-last-accessed jobs: IN_PROGRESS for the configured delay, then COMPLETED. A job belongs to the account
- * that generated it; another account asking for it gets NoSuchEntity, as with AWS's per-session job ownership.
+ * that generated it; another account asking for it gets NoSuchEntity, as with AWS's per-session job ownership. The
+ * delay is read when a job is looked at (see {@link CredentialReports}), so a test can hold a job and release it.
  */
 public final class LastAccessedJobs {
 
-    /** One generated job. */
-    public record Job(String id, String accountId, String arn, boolean actionLevel, Instant created, Instant ready) {
+    /** One generated job; the delay in force decides when it is ready. */
+    public record Job(String id, String accountId, String arn, boolean actionLevel, Instant created,
+                      Supplier<Duration> delay) {
+        public Instant ready() {
+            return created.plus(delay.get());
+        }
+
         public boolean completed(Instant now) {
-            return !now.isBefore(ready);
+            return !now.isBefore(ready());
         }
     }
 
@@ -28,7 +34,7 @@ public final class LastAccessedJobs {
     }
 
     public Job start(String accountId, String arn, boolean actionLevel, Instant now) {
-        Job job = new Job(UUID.randomUUID().toString(), accountId, arn, actionLevel, now, now.plus(delay.get()));
+        Job job = new Job(UUID.randomUUID().toString(), accountId, arn, actionLevel, now, delay);
         jobs.put(job.id(), job);
         return job;
     }
