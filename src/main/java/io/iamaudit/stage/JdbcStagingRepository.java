@@ -182,6 +182,12 @@ public final class JdbcStagingRepository implements StagingRepository {
     }
 
     @Override
+    public List<LeastPrivilegeRecommendation> recommendations(String runId, String accountId) {
+        return jdbc.query("SELECT payload FROM stg_recommendation WHERE run_id = ? AND account_id = ?"
+                + " ORDER BY recommendation_id", json(LeastPrivilegeRecommendation.class), runId, accountId);
+    }
+
+    @Override
     public void replaceVerification(String runId, String accountId, List<ProposalCheck> checks,
                                     List<AwsRecommendation> recommendations) {
         // one row per key: a principal's group proposal and its own can share nothing but the key's parts

@@ -52,6 +52,13 @@ public interface StagingRepository {
 
     Stream<LeastPrivilegeRecommendation> recommendations(String runId);
 
+    /** One account's recommendations (the verify step works account by account). */
+    default List<LeastPrivilegeRecommendation> recommendations(String runId, String accountId) {
+        try (Stream<LeastPrivilegeRecommendation> all = recommendations(runId)) {
+            return all.filter(r -> accountId.equals(r.accountId())).toList();
+        }
+    }
+
     /**
      * Replaces the account's Access Analyzer checks of proposals and AWS's recommendations of this run in one
      * transaction (the verify step). Defaults keep test stores that predate the step compiling; they stage nothing.

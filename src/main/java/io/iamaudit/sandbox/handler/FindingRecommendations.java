@@ -94,7 +94,10 @@ final class FindingRecommendations {
         return steps;
     }
 
-    /** The policies attached directly: inline ones by name, managed ones by ARN. */
+    /**
+     * The policies that apply to the principal: its inline ones by name, managed ones by ARN, and for a user its
+     * groups' (inline as {@code group/policy}).
+     */
     private static Map<String, String> policies(IamDirectory dir, String arn) {
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, String> inline = Map.of();
@@ -112,13 +115,26 @@ final class FindingRecommendations {
             }
         }
         out.putAll(inline);
-        for (String ref : attached) {
+        managed(dir, attached, out);
+        for (IamDirectory.User u : dir.users()) {
+            if (u.arn().equals(arn)) {
+                for (String name : u.spec().groups()) {
+                    IamDirectory.Group g = dir.group(name);
+                    g.inline().forEach((policy, doc) -> out.put(name + "/" + policy, doc));
+                    managed(dir, g.spec().attachedPolicies(), out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void managed(IamDirectory dir, List<String> refs, Map<String, String> out) {
+        for (String ref : refs) {
             IamDirectory.ManagedPolicy p = dir.policy(dir.resolvePolicyArn(ref));
             if (p != null) {
                 out.put(p.arn(), p.defaultVersion().document());
             }
         }
-        return out;
     }
 
     /** The document without what last-accessed shows unused; {@code null} when nothing is left. */
@@ -128,16 +144,29 @@ final class FindingRecommendations {
         lines.forEach(l -> byService.put(l.namespace(), l));
         ArrayNode kept = Json.array();
         for (JsonNode s : asList(root.get("Statement"))) {
-            if (!s.isObject() || !"Allow".equals(s.path("Effect").asText()) || !s.has("Action")) {
+            if (!s.isObject() || !"Allow".equals(s.path("Effect").asText())
+                    || !s.has("Action") && !s.has("NotAction")) {
                 kept.add(s);
                 continue;
             }
             Set<String> actions = new LinkedHashSet<>();
-            for (String text : PolicyValidation.strings(s.get("Action"))) {
-                actions.addAll(keep(new ActionPattern(text), byService, windowStart));
+            if (s.has("Action")) {
+                for (String text : PolicyValidation.strings(s.get("Action"))) {
+                    actions.addAll(keep(new ActionPattern(text), byService, windowStart));
+                }
+            } else {
+                // NotAction: the used services' actions it does not exclude, written out as an Action list
+                List<ActionPattern> excluded = PolicyValidation.strings(s.get("NotAction")).stream()
+                        .map(ActionPattern::new).toList();
+                for (String action : keep(ActionPattern.ALL, byService, windowStart)) {
+                    if (excluded.stream().noneMatch(x -> x.matches(action))) {
+                        actions.add(action);
+                    }
+                }
             }
             if (!actions.isEmpty()) {
                 ObjectNode copy = ((ObjectNode) s).deepCopy();
+                copy.remove("NotAction");
                 ArrayNode list = copy.putArray("Action");
                 actions.forEach(list::add);
                 kept.add(copy);
