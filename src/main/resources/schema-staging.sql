@@ -72,3 +72,21 @@ CREATE TABLE IF NOT EXISTS stg_first_seen (
     first_seen  TIMESTAMP    NOT NULL,
     PRIMARY KEY (run_id, account_id, finding_id)
 );
+
+-- IAM Access Analyzer's checks of each proposal and AWS's own recommendations (the verify step), so a restart and
+-- the report read them instead of calling (and paying) again.
+CREATE TABLE IF NOT EXISTS stg_proposal_check (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    check_key   VARCHAR(600) NOT NULL,
+    payload     TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id, check_key)
+);
+
+CREATE TABLE IF NOT EXISTS stg_aws_recommendation (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    finding_id  VARCHAR(200) NOT NULL,
+    payload     TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id, finding_id)
+);

@@ -9,19 +9,20 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The audit job, as data flows: discover, carry finding history over from the previous published run, collect,
- * analyze, report, publish, then drop staged runs past their retention.
+ * analyze, verify the proposals with IAM Access Analyzer, report, publish, then drop staged runs past their retention.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditJobConfiguration {
 
     @Bean
     Job auditJob(JobRepository jobRepository, Step discoverStep, Step historyStep, Step collectStep, Step analyzeStep, Step reportStep,
-                 Step publishStep, Step stagingRetentionStep) {
+                 Step verifyStep, Step publishStep, Step stagingRetentionStep) {
         return new JobBuilder("iam-audit", jobRepository)
                 .start(discoverStep)
                 .next(historyStep)
                 .next(collectStep)
                 .next(analyzeStep)
+                .next(verifyStep)
                 .next(reportStep)
                 .next(publishStep)
                 .next(stagingRetentionStep)

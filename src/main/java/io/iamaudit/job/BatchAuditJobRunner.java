@@ -86,7 +86,7 @@ class BatchAuditJobRunner implements AuditJobRunner {
         return new RunResult(runId, true, count(coverage, AccountCoverage.Status.AUDITED),
                 count(coverage, AccountCoverage.Status.SKIPPED),
                 coverage.stream().filter(c -> c.status() == AccountCoverage.Status.FAILED).toList(), findings,
-                published, null);
+                published, null, execution.getExecutionContext().getInt(VerifyTasklet.DEFECTS_KEY, 0));
     }
 
     private static int count(List<AccountCoverage> coverage, AccountCoverage.Status status) {

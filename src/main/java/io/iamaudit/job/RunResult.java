@@ -10,12 +10,19 @@ import java.util.List;
  *
  * @param published where the run's reports were published, {@code null} when nothing was
  * @param failed    the accounts that could not be audited, with their reasons
+ * @param proposalDefects proposals IAM Access Analyzer's CheckNoNewAccess found granting more than their original
+ *                  (defects of the rewriter; each was withheld from the report)
  */
 public record RunResult(String runId, boolean completed, int audited, int skipped, List<AccountCoverage> failed,
-                        long findings, String published, String error) {
+                        long findings, String published, String error, int proposalDefects) {
 
     public RunResult {
         failed = List.copyOf(failed);
+    }
+
+    public RunResult(String runId, boolean completed, int audited, int skipped, List<AccountCoverage> failed,
+                     long findings, String published, String error) {
+        this(runId, completed, audited, skipped, failed, findings, published, error, 0);
     }
 
     public int exitCode() {
@@ -33,6 +40,11 @@ public record RunResult(String runId, boolean completed, int audited, int skippe
                 .append(audited).append(" accounts audited, ").append(skipped).append(" skipped, ")
                 .append(failed.size()).append(" failed, ").append(findings).append(" findings; published to ")
                 .append(published);
+        if (proposalDefects > 0) {
+            line.append(System.lineSeparator()).append("  defect: ").append(proposalDefects)
+                    .append(" proposals grant access their original does not (CheckNoNewAccess FAIL): withheld,"
+                            + " both documents are in the log");
+        }
         for (AccountCoverage f : failed) {
             line.append(System.lineSeparator()).append("  failed ").append(f.accountId()).append(" (")
                     .append(f.accountName()).append("): ").append(f.reason());

@@ -47,7 +47,7 @@ public final class ReportSource {
     /** Every table after Findings, in sheet order. */
     public List<TableRows<?>> otherTables() {
         return List.of(
-                new TableRows<>(tables.leastPrivilege(), () -> repository.recommendations(runId)),
+                new TableRows<>(tables.leastPrivilege(), () -> VerifiedRecommendation.stream(repository, runId)),
                 new TableRows<>(tables.credentials(),
                         () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::credentials)),
                 new TableRows<>(tables.principals(),

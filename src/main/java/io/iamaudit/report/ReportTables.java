@@ -2,10 +2,9 @@ package io.iamaudit.report;
 
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.Finding;
-import io.iamaudit.stage.LeastPrivilegeRecommendation;
 
 /** The seven tables of the report, each bound once from the template and shared by both writers. */
-public record ReportTables(Table<Finding> findings, Table<LeastPrivilegeRecommendation> leastPrivilege,
+public record ReportTables(Table<Finding> findings, Table<VerifiedRecommendation> leastPrivilege,
                            Table<CredentialRow> credentials, Table<PrincipalRow> principals,
                            Table<AnalyzerFindingRow> accessAnalyzer, Table<AccountCoverage> coverage,
                            Table<ControlRow> controls) {
@@ -13,7 +12,7 @@ public record ReportTables(Table<Finding> findings, Table<LeastPrivilegeRecommen
     public static ReportTables bind(ReportTemplate template) {
         return new ReportTables(
                 Table.bind(template.table("findings"), FindingColumns.extractors()),
-                Table.bind(template.table("least_privilege"), LeastPrivilegeColumns.extractors()),
+                Table.bind(template.table("least_privilege"), VerificationColumns.extractors()),
                 Table.bind(template.table("credentials"), CredentialColumns.extractors()),
                 Table.bind(template.table("principals"), PrincipalColumns.extractors()),
                 Table.bind(template.table("access_analyzer"), AnalyzerColumns.extractors()),

@@ -79,11 +79,15 @@ final class SandboxRouter implements HttpHandler {
         try {
             sleep(latency(handler.service(), operation));
             Caller caller = identify(request, handler);
-            if (faults.failing(caller.accountId()) || faults.randomError(handler.service())) {
+            // fault rates are keyed by service or by service:Operation (one operation failing alone)
+            if (faults.failing(caller.accountId()) || faults.randomError(handler.service()) || faults.randomError(key)) {
                 stats.error(key);
                 throw handler.serverError();
             }
             SandboxFaults.Throttle throttle = faults.throttled(handler.service(), caller.accountId());
+            if (throttle == SandboxFaults.Throttle.NONE) {
+                throttle = faults.throttled(key, caller.accountId());
+            }
             if (throttle != SandboxFaults.Throttle.NONE) {
                 stats.throttle(key, throttle == SandboxFaults.Throttle.QUOTA);
                 throw handler.throttling();

@@ -182,6 +182,45 @@ public final class JdbcStagingRepository implements StagingRepository {
     }
 
     @Override
+    public List<LeastPrivilegeRecommendation> recommendations(String runId, String accountId) {
+        return jdbc.query("SELECT payload FROM stg_recommendation WHERE run_id = ? AND account_id = ?"
+                + " ORDER BY recommendation_id", json(LeastPrivilegeRecommendation.class), runId, accountId);
+    }
+
+    @Override
+    public void replaceVerification(String runId, String accountId, List<ProposalCheck> checks,
+                                    List<AwsRecommendation> recommendations) {
+        // one row per key: a principal's group proposal and its own can share nothing but the key's parts
+        java.util.Map<String, ProposalCheck> byKey = new java.util.LinkedHashMap<>();
+        checks.forEach(c -> byKey.put(c.proposalKey(), c));
+        java.util.Map<String, AwsRecommendation> byFinding = new java.util.LinkedHashMap<>();
+        recommendations.forEach(r -> byFinding.put(r.findingId(), r));
+        inTransaction(() -> {
+            jdbc.update("DELETE FROM stg_proposal_check WHERE run_id = ? AND account_id = ?", runId, accountId);
+            jdbc.update("DELETE FROM stg_aws_recommendation WHERE run_id = ? AND account_id = ?", runId, accountId);
+            jdbc.batchUpdate("INSERT INTO stg_proposal_check (run_id, account_id, check_key, payload) VALUES (?, ?, ?, ?)",
+                    byKey.entrySet().stream().map(e -> new Object[]{runId, accountId, e.getKey(),
+                            StageJson.write(e.getValue())}).toList());
+            jdbc.batchUpdate("INSERT INTO stg_aws_recommendation (run_id, account_id, finding_id, payload)"
+                            + " VALUES (?, ?, ?, ?)",
+                    byFinding.entrySet().stream().map(e -> new Object[]{runId, accountId, e.getKey(),
+                            StageJson.write(e.getValue())}).toList());
+        });
+    }
+
+    @Override
+    public List<ProposalCheck> proposalChecks(String runId, String accountId) {
+        return jdbc.query("SELECT payload FROM stg_proposal_check WHERE run_id = ? AND account_id = ? ORDER BY check_key",
+                json(ProposalCheck.class), runId, accountId);
+    }
+
+    @Override
+    public List<AwsRecommendation> awsRecommendations(String runId, String accountId) {
+        return jdbc.query("SELECT payload FROM stg_aws_recommendation WHERE run_id = ? AND account_id = ?"
+                + " ORDER BY finding_id", json(AwsRecommendation.class), runId, accountId);
+    }
+
+    @Override
     public void saveFirstSeen(String runId, List<FirstSeen> firstSeen) {
         inTransaction(() -> {
             for (FirstSeen f : firstSeen) {

@@ -29,6 +29,13 @@ public record LeastPrivilegeRecommendation(String recommendationId, String runId
         notes = List.copyOf(notes);
     }
 
+    /** The same recommendation offering only these proposals (the report withholds those AWS's checks reject). */
+    public LeastPrivilegeRecommendation withProposals(List<PolicyProposal> shown) {
+        return new LeastPrivilegeRecommendation(recommendationId, runId, accountId, principalType, principalName,
+                principalArn, verdict, reason, grantedServices, usedServices, unusedServices, grantedActions,
+                usedActions, unusedActions, lastUsed, reductionPercent, shown, notes);
+    }
+
     public enum Verdict { NARROW, DELETE_UNUSED_PRINCIPAL, KEEP, SKIPPED }
 
     /**

@@ -52,6 +52,32 @@ public interface StagingRepository {
 
     Stream<LeastPrivilegeRecommendation> recommendations(String runId);
 
+    /** One account's recommendations (the verify step works account by account). */
+    default List<LeastPrivilegeRecommendation> recommendations(String runId, String accountId) {
+        try (Stream<LeastPrivilegeRecommendation> all = recommendations(runId)) {
+            return all.filter(r -> accountId.equals(r.accountId())).toList();
+        }
+    }
+
+    /**
+     * Replaces the account's Access Analyzer checks of proposals and AWS's recommendations of this run in one
+     * transaction (the verify step). Defaults keep test stores that predate the step compiling; they stage nothing.
+     */
+    default void replaceVerification(String runId, String accountId, List<ProposalCheck> checks,
+                                     List<AwsRecommendation> recommendations) {
+        throw new UnsupportedOperationException("this store does not stage verification");
+    }
+
+    /** The account's staged proposal checks (empty when the account was not verified). */
+    default List<ProposalCheck> proposalChecks(String runId, String accountId) {
+        return List.of();
+    }
+
+    /** The account's staged AWS recommendations. */
+    default List<AwsRecommendation> awsRecommendations(String runId, String accountId) {
+        return List.of();
+    }
+
     /** Streams the staged snapshots of every audited account of the run, one account in memory at a time. */
     Stream<AccountSnapshot> snapshots(String runId);
 

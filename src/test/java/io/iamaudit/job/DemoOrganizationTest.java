@@ -52,6 +52,8 @@ class DemoOrganizationTest {
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         work = Files.createTempDirectory("demo-org-test");
         SandboxRunProperties.register(registry, "demo-org-test", work, SANDBOX);
+        // charged on AWS, free in the sandbox: on here so every demo proposal is checked against its original
+        registry.add("iam-audit.access-analyzer-checks.check-no-new-access", () -> "true");
     }
 
     @AfterAll
@@ -223,5 +225,94 @@ class DemoOrganizationTest {
             assertThat(p.proposedDocument()).doesNotContain("dynamodb");
             assertThat(p.removed()).isNotEmpty();
         });
+    }
+
+    /** Issue 13 item 3: IAM Access Analyzer (the sandbox's) checked every proposal of the demo, and every one passed. */
+    @Test
+    void everyDemoProposalPassesValidatePolicyAndCheckNoNewAccess() {
+        audited();
+        List<LeastPrivilegeRecommendation> recommendations;
+        try (Stream<LeastPrivilegeRecommendation> all = staging.recommendations(run.runId())) {
+            recommendations = all.toList();
+        }
+        int changed = 0;
+        int checked = 0;
+        int passed = 0;
+        for (LeastPrivilegeRecommendation r : recommendations) {
+            java.util.Map<String, io.iamaudit.stage.ProposalCheck> checks = new java.util.HashMap<>();
+            staging.proposalChecks(run.runId(), r.accountId()).forEach(c -> checks.put(c.proposalKey(), c));
+            for (LeastPrivilegeRecommendation.PolicyProposal p : r.proposals()) {
+                io.iamaudit.stage.ProposalCheck c = checks.get(io.iamaudit.stage.ProposalCheck.key(
+                        r.recommendationId(), p.attachment(), p.policyName()));
+                assertThat(c).as("check of %s %s", r.principalArn(), p.policyName()).isNotNull();
+                assertThat(c.verified()).as(c.toString()).isTrue();
+                if (p.proposedDocument() == null) {
+                    continue;
+                }
+                checked++;
+                // The only ERRORs allowed: real IAM actions the bundled, botocore-derived action catalog lacks (issue
+                // 13: "it lacks ... every cloudshell action"). The Service Authorization Reference catalog of issue
+                // 13 item 1 knows them; drop this list when it lands. Such a proposal is withheld.
+                List<io.iamaudit.stage.ProposalCheck.PolicyIssue> errors = c.issues().stream()
+                        .filter(io.iamaudit.stage.ProposalCheck.PolicyIssue::error).toList();
+                assertThat(errors).as("ValidatePolicy of %s %s", r.principalArn(), p.policyName()).allSatisfy(e ->
+                        assertThat(e.details()).isIn("The action budgets:ViewBudget does not exist.",
+                                "The service cloudshell does not exist."));
+                assertThat(c.validation()).isEqualTo(errors.isEmpty() ? io.iamaudit.stage.ProposalCheck.Outcome.PASS
+                        : io.iamaudit.stage.ProposalCheck.Outcome.FAIL);
+                assertThat(c.withheld()).isEqualTo(!errors.isEmpty());
+                if (errors.isEmpty()) {
+                    passed++;
+                }
+                if (!p.proposedDocument().equals(p.originalDocument())) {
+                    changed++;
+                    assertThat(c.noNewAccess()).as("CheckNoNewAccess of %s %s: %s", r.principalArn(), p.policyName(),
+                            c.noNewAccessMessage()).isEqualTo(io.iamaudit.stage.ProposalCheck.Outcome.PASS);
+                }
+            }
+        }
+        assertThat(checked).as("proposals with a document").isGreaterThan(10);
+        assertThat(passed).as("proposals ValidatePolicy passed").isGreaterThan(checked * 3 / 4);
+        assertThat(changed).as("narrowed proposals checked against their original").isGreaterThan(3);
+        assertThat(run.proposalDefects()).isZero();
+        assertThat(staging.coverage(run.runId())).noneSatisfy(c ->
+                assertThat(String.valueOf(c.reason())).contains(AccountVerification.NOT_VERIFIED));
+        assertThat(staging.coverage(run.runId())).filteredOn(c -> c.status() == AccountCoverage.Status.AUDITED)
+                .allSatisfy(c -> assertThat(c.awsCalls()).containsKey("access-analyzer:ValidatePolicy"));
+    }
+
+    /** Issue 13 item 4: AWS's recommendation and the comparison for every ACTIVE UnusedPermission finding. */
+    @Test
+    void awsRecommendationAndComparisonForEveryUnusedPermissionFinding() throws IOException {
+        audited();
+        List<String> unusedPermission = new java.util.ArrayList<>();
+        try (Stream<io.iamaudit.stage.AccountSnapshot> snapshots = staging.snapshots(run.runId())) {
+            snapshots.forEach(s -> s.accessAnalyzer().get().ifPresent(aa -> aa.findings().stream()
+                    .filter(f -> f.findingType().equals("UnusedPermission") && f.status().equals("ACTIVE"))
+                    .forEach(f -> unusedPermission.add(f.resourceOwnerAccount() + " " + f.resource()))));
+        }
+        assertThat(unusedPermission).as("the demo's planted findings").hasSize(2);
+        List<String> recommended = new java.util.ArrayList<>();
+        for (AccountCoverage c : staging.coverage(run.runId())) {
+            for (io.iamaudit.stage.AwsRecommendation a : staging.awsRecommendations(run.runId(), c.accountId())) {
+                assertThat(a.status()).as(a.toString()).isEqualTo("SUCCEEDED");
+                assertThat(a.steps()).as(a.toString()).isNotEmpty();
+                assertThat(a.comparison()).as(a.toString()).isIn("AGREES", "OURS_NARROWER", "AWS_NARROWER", "DIFFERENT");
+                recommended.add(a.accountId() + " " + a.resourceArn());
+            }
+        }
+        assertThat(recommended).containsExactlyInAnyOrderElementsOf(unusedPermission);
+
+        Path csv;
+        try (Stream<Path> files = Files.walk(work.resolve("out"))) {
+            csv = files.filter(f -> f.getFileName().toString().equals("least-privilege.csv")).findFirst().orElseThrow();
+        }
+        String text = Files.readString(csv);
+        assertThat(text.lines().findFirst().orElseThrow()).endsWith(
+                "Access Analyzer checks of the proposals,AWS's recommended policy,Ours vs AWS's,Differing actions and why");
+        // cells hold line breaks, so the row is not one line: look for its cells in the file
+        assertThat(text).contains("CREATE_POLICY arn:aws:iam::444444444444:policy/app-data-access: {")
+                .contains("app-data-access: ValidatePolicy PASS")
+                .containsAnyOf(",AGREES,", ",OURS_NARROWER,", ",AWS_NARROWER,", ",DIFFERENT,");
     }
 }

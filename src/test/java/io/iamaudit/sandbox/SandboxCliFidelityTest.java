@@ -167,4 +167,50 @@ class SandboxCliFidelityTest {
         assertThat(found.at("/findingDetails/0/unusedPermissionDetails/actions")).extracting(a -> a.get("action").asText())
                 .containsExactly("s3:DeleteObject", "s3:PutObject");
     }
+
+    /** botocore's own serializers and parsers for the policy checks and the finding recommendation (issue 13). */
+    @Test
+    void policyChecksAndFindingRecommendationThroughTheCli() throws Exception {
+        String narrow = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"*\"}]}";
+        String wide = narrow.replace("s3:GetObject", "s3:*");
+        var validated = async(() -> aws(management(), "accessanalyzer", "validate-policy", "--policy-type",
+                "IDENTITY_POLICY", "--policy-document", narrow.replace("s3:GetObject", "s3:GetObjectt")));
+        var passed = async(() -> aws(management(), "accessanalyzer", "check-no-new-access", "--policy-type",
+                "IDENTITY_POLICY", "--new-policy-document", narrow, "--existing-policy-document", wide));
+        var failed = async(() -> aws(management(), "accessanalyzer", "check-no-new-access", "--policy-type",
+                "IDENTITY_POLICY", "--new-policy-document", wide, "--existing-policy-document", narrow));
+        String id = "22222222-3333-4444-8555-666666666666";
+        var recommended = async(() -> {
+            // the CLI prints nothing for an empty 200 body: run it for its exit code only
+            ProcessBuilder generate = new ProcessBuilder("aws", "--endpoint-url", server.endpoint().toString(),
+                    "--region", "us-east-1", "accessanalyzer", "generate-finding-recommendation", "--analyzer-arn",
+                    UNUSED, "--id", id).redirectErrorStream(true);
+            generate.environment().putAll(management());
+            Process p = generate.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(out).isZero();
+            assertThat(aws(management(), "accessanalyzer", "get-finding-recommendation", "--analyzer-arn", UNUSED,
+                    "--id", id).get("status").asText()).isEqualTo("IN_PROGRESS");
+            return aws(management(), "accessanalyzer", "get-finding-recommendation", "--analyzer-arn", UNUSED,
+                    "--id", id);
+        });
+
+        JsonNode findings = validated.join().get("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("findingType").asText()).isEqualTo("ERROR");
+        assertThat(findings.get(0).get("issueCode").asText()).isEqualTo("INVALID_ACTION");
+        assertThat(findings.get(0).at("/locations/0/path/0/value").asText()).isEqualTo("Statement");
+        assertThat(passed.join().get("result").asText()).isEqualTo("PASS");
+        assertThat(failed.join().get("result").asText()).isEqualTo("FAIL");
+        assertThat(failed.join().at("/reasons/0/statementIndex").asInt()).isZero();
+        JsonNode recommendation = recommended.join();
+        assertThat(recommendation.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(recommendation.get("recommendationType").asText()).isEqualTo("UnusedPermissionRecommendation");
+        assertThat(recommendation.get("resourceArn").asText()).isEqualTo("arn:aws:iam::100000000001:role/deployer");
+        assertThat(recommendation.get("startedAt").asText()).isNotBlank();
+        assertThat(recommendation.get("recommendedSteps")).isNotEmpty().allSatisfy(step ->
+                assertThat(step.at("/unusedPermissionsRecommendedStep/recommendedAction").asText())
+                        .isIn("CREATE_POLICY", "DETACH_POLICY"));
+    }
 }

@@ -30,16 +30,23 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
     private static final Pattern GET_ANALYZER = Pattern.compile("/analyzer/([^/]+)");
     private static final Pattern GET_FINDING_V2 = Pattern.compile("/findingv2/([^/]+)");
     private static final Pattern GET_FINDING = Pattern.compile("/finding/([^/]+)");
+    private static final Pattern RECOMMENDATION = Pattern.compile("/recommendation/([^/]+)");
     private static final Set<String> TYPES = Set.of("ACCOUNT", "ORGANIZATION", "ACCOUNT_UNUSED_ACCESS",
             "ORGANIZATION_UNUSED_ACCESS", "ACCOUNT_INTERNAL_ACCESS", "ORGANIZATION_INTERNAL_ACCESS");
 
     private final List<AnalyzerSpec> analyzers;
     private final List<Finding> findings = new ArrayList<>();
     private final AnalyzerFindings json;
+    private final PolicyValidation validation;
+    private final NoNewAccessCheck noNewAccess;
+    private final FindingRecommendations recommendations;
 
     public AccessAnalyzerHandler(SandboxContext ctx) {
         this.analyzers = ctx.org().scenario().analyzers();
         this.json = new AnalyzerFindings(ctx.org().now());
+        this.validation = new PolicyValidation(ctx.catalog());
+        this.noNewAccess = new NoNewAccessCheck(ctx.catalog());
+        this.recommendations = new FindingRecommendations(ctx);
         List<FindingSpec> specs = ctx.org().scenario().findings();
         for (int i = 0; i < specs.size(); i++) {
             FindingSpec f = specs.get(i);
@@ -76,8 +83,12 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
         return switch (r.method()) {
             case "GET" -> p.equals("/analyzer") ? "ListAnalyzers" : GET_ANALYZER.matcher(p).matches() ? "GetAnalyzer"
                     : GET_FINDING_V2.matcher(p).matches() ? "GetFindingV2"
-                    : GET_FINDING.matcher(p).matches() ? "GetFinding" : null;
-            case "POST" -> p.equals("/findingv2") ? "ListFindingsV2" : p.equals("/finding") ? "ListFindings" : null;
+                    : GET_FINDING.matcher(p).matches() ? "GetFinding"
+                    : RECOMMENDATION.matcher(p).matches() ? "GetFindingRecommendation" : null;
+            case "POST" -> p.equals("/findingv2") ? "ListFindingsV2" : p.equals("/finding") ? "ListFindings"
+                    : p.equals("/policy/validation") ? "ValidatePolicy"
+                    : p.equals("/policy/check-no-new-access") ? "CheckNoNewAccess"
+                    : RECOMMENDATION.matcher(p).matches() ? "GenerateFindingRecommendation" : null;
             default -> null;
         };
     }
@@ -98,6 +109,10 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
             case "ListFindings" -> listFindings(r, account, false);
             case "GetFindingV2" -> getFindingV2(r, account);
             case "GetFinding" -> Json.object().set("finding", json.summaryV1(finding(r, account, GET_FINDING, false)));
+            case "ValidatePolicy" -> validatePolicy(r);
+            case "CheckNoNewAccess" -> checkNoNewAccess(r);
+            case "GenerateFindingRecommendation" -> generateRecommendation(r, account);
+            case "GetFindingRecommendation" -> getRecommendation(r, account);
             default -> throw unknownOperation(operation);
         };
         return protocol().json(out);
@@ -160,6 +175,91 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
             out.put("nextToken", page.nextToken());
         }
         return out;
+    }
+
+    /** Stateless: any caller, the identity-policy checks of {@link PolicyValidation}; one page holds every finding. */
+    private ObjectNode validatePolicy(SandboxRequest r) {
+        ObjectNode in = Json.body(r.body(), validation("Invalid request body"));
+        String document = requiredText(in, "policyDocument");
+        String type = requiredText(in, "policyType");
+        if (!Set.of("IDENTITY_POLICY", "RESOURCE_POLICY", "SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY")
+                .contains(type)) {
+            throw validation("Invalid policyType " + type);
+        }
+        if (!"IDENTITY_POLICY".equals(type)) {
+            throw new AwsException(400, "ValidationException", "The sandbox validates IDENTITY_POLICY only")
+                    .field("reason", "other");
+        }
+        ObjectNode out = Json.object();
+        out.set("findings", PolicyValidation.toJson(validation.validate(document), document));
+        return out;
+    }
+
+    private ObjectNode checkNoNewAccess(SandboxRequest r) {
+        ObjectNode in = Json.body(r.body(), validation("Invalid request body"));
+        String proposed = requiredText(in, "newPolicyDocument");
+        String existing = requiredText(in, "existingPolicyDocument");
+        String type = requiredText(in, "policyType");
+        if (!"IDENTITY_POLICY".equals(type) && !"RESOURCE_POLICY".equals(type)) {
+            throw validation("Invalid policyType " + type);
+        }
+        if (!"IDENTITY_POLICY".equals(type)) {
+            throw validation("The sandbox checks IDENTITY_POLICY only");
+        }
+        NoNewAccessCheck.Result result;
+        try {
+            result = noNewAccess.check(proposed, existing);
+        } catch (IllegalArgumentException e) {
+            throw validation("Invalid policy document: " + e.getMessage());
+        }
+        ObjectNode out = Json.object().put("result", result.pass() ? "PASS" : "FAIL")
+                .put("message", result.pass()
+                        ? "The modified permissions grant no new access compared to your existing policy."
+                        : "The modified permissions grant new access compared to your existing policy.");
+        ArrayNode reasons = out.putArray("reasons");
+        for (NoNewAccessCheck.Reason reason : result.reasons()) {
+            ObjectNode o = reasons.addObject().put("description", reason.description())
+                    .put("statementIndex", reason.statementIndex());
+            if (reason.statementId() != null) {
+                o.put("statementId", reason.statementId());
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode generateRecommendation(SandboxRequest r, String account) {
+        Finding f = recommendationFinding(r, account);
+        if (!"UnusedPermission".equals(f.spec().type())) {
+            throw validation("Recommendations are only available for UnusedPermission findings");
+        }
+        recommendations.generate(f);
+        return Json.object();
+    }
+
+    private ObjectNode getRecommendation(SandboxRequest r, String account) {
+        Finding f = recommendationFinding(r, account);
+        ObjectNode out = recommendations.get(f);
+        if (out == null) {
+            throw notFound("Recommendation", f.id());
+        }
+        return out;
+    }
+
+    private Finding recommendationFinding(SandboxRequest r, String account) {
+        Matcher m = RECOMMENDATION.matcher(r.path());
+        m.matches();
+        String id = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        AnalyzerSpec a = analyzerByArn(r.query().get("analyzerArn"), account);
+        return findingsOf(a).stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> notFound("Finding", id));
+    }
+
+    private static String requiredText(ObjectNode in, String name) {
+        String value = Json.text(in, name);
+        if (value == null) {
+            throw validation(name + " is required");
+        }
+        return value;
     }
 
     private Finding finding(SandboxRequest r, String account, Pattern route, boolean v2) {
