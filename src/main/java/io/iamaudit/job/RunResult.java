@@ -8,13 +8,18 @@ import java.util.List;
 /**
  * How a run ended, for the final log line and the exit code.
  *
- * @param published where the run's reports were published, {@code null} when nothing was
- * @param failed    the accounts that could not be audited, with their reasons
+ * @param skipped    the accounts in the organization the run did not audit (filters, suspended), with the reason
+ * @param failed     the accounts that could not be audited, with their reasons
+ * @param ruleErrors rule evaluations that threw (each logged with rule and account; its findings not evaluated)
+ * @param published  where the run's reports were published, {@code null} when nothing was
+ * @param resumable  whether the failed run was staged, so that {@code restart} has something to resume
  */
-public record RunResult(String runId, boolean completed, int audited, int skipped, List<AccountCoverage> failed,
-                        long findings, String published, String error) {
+public record RunResult(String runId, boolean completed, int audited, List<AccountCoverage> skipped,
+                        List<AccountCoverage> failed, long ruleErrors, long findings, String published, String error,
+                        boolean resumable) {
 
     public RunResult {
+        skipped = List.copyOf(skipped);
         failed = List.copyOf(failed);
     }
 
@@ -27,12 +32,20 @@ public record RunResult(String runId, boolean completed, int audited, int skippe
 
     public String summaryLine() {
         if (!completed) {
-            return "run " + runId + " FAILED: " + error + " (nothing new published; resume with 'restart')";
+            return "run " + runId + " FAILED: " + error + " (nothing new published"
+                    + (resumable ? "; resume with 'restart')" : ")");
         }
         StringBuilder line = new StringBuilder("run ").append(runId).append(" complete: ")
-                .append(audited).append(" accounts audited, ").append(skipped).append(" skipped, ")
-                .append(failed.size()).append(" failed, ").append(findings).append(" findings; published to ")
-                .append(published);
+                .append(audited).append(" accounts audited, ").append(skipped.size()).append(" skipped, ")
+                .append(failed.size()).append(" failed, ").append(findings).append(" findings");
+        if (ruleErrors > 0) {
+            line.append(", ").append(ruleErrors).append(" rule errors (see the log and the Controls sheet)");
+        }
+        line.append("; published to ").append(published);
+        for (AccountCoverage s : skipped) {
+            line.append(System.lineSeparator()).append("  skipped ").append(s.accountId()).append(" (")
+                    .append(s.accountName()).append("): ").append(s.reason());
+        }
         for (AccountCoverage f : failed) {
             line.append(System.lineSeparator()).append("  failed ").append(f.accountId()).append(" (")
                     .append(f.accountName()).append("): ").append(f.reason());
