@@ -5,6 +5,9 @@ import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.Finding;
 import io.iamaudit.stage.RuleOutcome;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +16,8 @@ import java.util.List;
  * least-privilege recommendations. Pure: same snapshot and context, same result; thread-safe.
  */
 public final class AccountAnalyzer {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountAnalyzer.class);
 
     private final RuleCatalog catalog;
     private final LeastPrivilegeEngine leastPrivilege;
@@ -35,7 +40,18 @@ public final class AccountAnalyzer {
         List<RuleOutcome> outcomes = new ArrayList<>();
         String accountId = snapshot.account().accountId();
         for (Rule rule : catalog.rules()) {
-            RuleResult result = evaluate(rule, snapshot, ctx);
+            RuleResult result;
+            try {
+                result = rule.evaluate(snapshot, ctx);
+            } catch (RuntimeException e) {
+                // a bug or a snapshot the rule did not foresee: this rule and account only, never a silent pass
+                String note = "not evaluated: rule error: " + oneLine(e);
+                log.warn("rule {} failed on account {}: {}", rule.id(), accountId, oneLine(e));
+                findings.add(new FindingFactory(snapshot, ctx, rule.metadata()).notEvaluated(note));
+                outcomes.add(new RuleOutcome(ctx.runId(), accountId, rule.id(), RuleOutcome.Outcome.RULE_ERROR, 0,
+                        note));
+                continue;
+            }
             FindingFactory factory = new FindingFactory(snapshot, ctx, rule.metadata());
             if (result instanceof RuleResult.NotEvaluated ne) {
                 String note = "not evaluated: " + ne.missing().name().toLowerCase() + " unavailable: " + ne.error();
@@ -52,13 +68,9 @@ public final class AccountAnalyzer {
         return new AccountAnalysis(accountId, findings, outcomes, leastPrivilege.recommend(snapshot, ctx));
     }
 
-    private static RuleResult evaluate(Rule rule, AccountSnapshot snapshot, AnalysisContext ctx) {
-        try {
-            return rule.evaluate(snapshot, ctx);
-        } catch (RuntimeException e) {
-            return new RuleResult.NotEvaluated(rule.metadata().dataSets().iterator().next(),
-                    "rule failed on this snapshot: " + e);
-        }
+    private static String oneLine(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
     }
 
     private static RuleOutcome outcome(AnalysisContext ctx, String accountId, Rule rule, List<Finding> findings) {

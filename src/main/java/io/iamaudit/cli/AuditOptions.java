@@ -32,7 +32,7 @@ public class AuditOptions {
     String exceptions;
 
     @Option(names = "--sandbox", arity = "0..1", paramLabel = "SCENARIO", fallbackValue = "demo",
-            description = "Start the embedded sandbox organization (the built-in demo, or a scenario file) and audit it.")
+            description = "Start the embedded sandbox organization (the built-in demo, or --sandbox=FILE) and audit it.")
     String sandbox;
 
     @Option(names = "--sandbox-profile", paramLabel = "FILE", description = "Latency and fault profile for the sandbox.")
@@ -60,6 +60,11 @@ public class AuditOptions {
             put(p, "iam-audit.sandbox.profile", InputValidation.readableFile(sandboxProfile, "--sandbox-profile").toString());
         }
         if (sandbox != null) {
+            // picocli gives an optional value anything that is not a known option: "--sandbox --bogus" must not
+            // read a file named "--bogus" (scenario files are given as --sandbox=FILE, or a path not starting with -)
+            if (sandbox.startsWith("-")) {
+                throw new UsageException("Unknown option: '" + sandbox + "'");
+            }
             if (!"demo".equals(sandbox)) {
                 InputValidation.readableFile(sandbox, "--sandbox");
             }

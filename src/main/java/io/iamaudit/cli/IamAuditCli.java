@@ -12,6 +12,17 @@ import java.io.PrintWriter;
                 RestartCommand.class, QuarterlyReportCommand.class})
 public class IamAuditCli implements Runnable {
 
+    /** Inherited by every command; read through {@link #debug()}, since the launcher runs below picocli. */
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace and keep Spring's and Spring Batch's error logs.")
+    boolean debugOption;
+
+    private static volatile boolean debug;
+
+    static boolean debug() {
+        return debug;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
@@ -19,6 +30,7 @@ public class IamAuditCli implements Runnable {
 
     /** Runs the command line and returns the process exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new IamAuditCli());
         cli.setOut(out);
         cli.setErr(err);
@@ -28,14 +40,14 @@ public class IamAuditCli implements Runnable {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof UsageException || ex instanceof io.iamaudit.job.RunRequestException) {
-                err.println("iam-audit: " + ex.getMessage());
-                err.flush();
-                return ExitCode.USAGE;
+            FailureLine failure = ex instanceof LaunchFailure launch ? launch.line()
+                    : FailureLine.of(ex, null, java.nio.file.Path.of(".iam-audit"));
+            if (debug) {
+                ex.printStackTrace(err);
             }
-            err.println("iam-audit: failed: " + ex);
+            err.println("iam-audit: " + failure.line());
             err.flush();
-            return ExitCode.FAILURE;
+            return failure.exitCode();
         });
         return cli.execute(args);
     }

@@ -1,5 +1,9 @@
 package io.iamaudit.cli;
 
+import io.iamaudit.analyze.RuleCatalog;
+import io.iamaudit.analyze.RuleMetadata;
+import io.iamaudit.analyze.exceptions.ExceptionSet;
+import io.iamaudit.analyze.exceptions.ExceptionsCheck;
 import io.iamaudit.analyze.exceptions.ExceptionsLoader;
 import io.iamaudit.publish.OutputLocation;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Checks made before any work starts: what fails here exits with code 2 and one line naming the problem, and
@@ -31,12 +36,17 @@ final class Preflight {
             checkOutput(output);
         }
         String exceptions = props.get("iam-audit.exceptions-file");
-        if (exceptions != null) {
+        if (exceptions != null && !exceptions.isBlank()) {
+            ExceptionSet set;
             try {
-                ExceptionsLoader.load(Path.of(exceptions));
+                set = ExceptionsLoader.load(Path.of(exceptions));
             } catch (RuntimeException e) {
                 throw new UsageException("--exceptions: " + firstLine(e.getMessage()));
             }
+            // a mistyped rule id would except nothing, silently: an error, before the run, naming the entry
+            ExceptionsCheck.unknownRules(set, RuleCatalog.standard().metadata().stream().map(RuleMetadata::id)
+                    .collect(Collectors.toSet())).stream().findFirst().ifPresent(problem ->
+                    { throw new UsageException("--exceptions: " + exceptions + ": " + problem); });
         }
         if (!sandbox) {
             requireCredentials();
@@ -44,14 +54,17 @@ final class Preflight {
     }
 
     static void checkOutput(String value) {
-        OutputLocation location;
-        try {
-            location = OutputLocation.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--output: " + firstLine(e.getMessage()));
-        }
+        OutputLocation location = parseOutput(value);
         if (location instanceof OutputLocation.Folder folder) {
             requireWritable(folder.directory(), value);
+        }
+    }
+
+    static OutputLocation parseOutput(String value) {
+        try {
+            return OutputLocation.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--output: " + firstLine(e.getMessage()));
         }
     }
 

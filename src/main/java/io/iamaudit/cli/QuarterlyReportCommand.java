@@ -60,6 +60,10 @@ public class QuarterlyReportCommand implements Callable<Integer> {
             description = "An earlier quarterly workbook whose auditor decisions carry forward.")
     String previous;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "text (default) or json (one JSON object per line, for CloudWatch); also IAM_AUDIT_LOG_FORMAT.")
+    String logFormat;
+
     @Spec
     CommandSpec spec;
 
@@ -72,6 +76,11 @@ public class QuarterlyReportCommand implements Callable<Integer> {
         Quarter parsed = quarter == null ? Quarter.containing(LocalDate.now(ZoneOffset.UTC)).previous()
                 : Quarter.parse(InputValidation.quarter(quarter));
         ConfigurableEnvironment environment = configuration();
+        String format = logFormat != null ? logFormat : environment.getProperty("iam-audit.log-format", "text");
+        if (!"text".equals(format) && !"json".equals(format)) {
+            throw new UsageException("--log-format: '" + format + "' is neither text nor json");
+        }
+        StandaloneLogging.configure(environment, "json".equals(format));
         String inputValue = input != null ? input : environment.getProperty("iam-audit.output", DEFAULT_OUTPUT);
         OutputLocation in = location(inputValue, "--input");
         OutputLocation out = location(output != null ? output : inputValue, "--output");
@@ -89,9 +98,13 @@ public class QuarterlyReportCommand implements Callable<Integer> {
                 throw new UsageException(e.line());
             }
             QuarterlyReport.Result result = report.generate(prepared);
-            PrintWriter console = spec.commandLine().getOut();
-            console.println(summary(parsed, result));
-            console.flush();
+            if ("json".equals(format)) {
+                org.slf4j.LoggerFactory.getLogger("io.iamaudit.summary").info(summary(parsed, result));
+            } else {
+                PrintWriter console = spec.commandLine().getOut();
+                console.println(summary(parsed, result));
+                console.flush();
+            }
             return ExitCode.COMPLETE;
         }
     }

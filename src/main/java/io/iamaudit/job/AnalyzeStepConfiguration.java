@@ -5,6 +5,7 @@ import io.iamaudit.analyze.AccountAnalyzer;
 import io.iamaudit.analyze.AnalysisContext;
 import io.iamaudit.analyze.Thresholds;
 import io.iamaudit.analyze.exceptions.ExceptionSet;
+import io.iamaudit.analyze.exceptions.ExceptionsCheck;
 import io.iamaudit.analyze.exceptions.ExceptionsLoader;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountRef;
@@ -44,6 +45,8 @@ import java.util.stream.Collectors;
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyzeStepConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnalyzeStepConfiguration.class);
 
     private static final int ACCOUNTS_PER_CHUNK = 4;
 
@@ -101,9 +104,16 @@ class AnalyzeStepConfiguration {
                 .collect(Collectors.toSet());
         AnalysisContext context = new AnalysisContext(runId, analysisTemplate.clock(), analysisTemplate.thresholds(),
                 analysisTemplate.exceptions(), organization);
-        return accountId -> staging.snapshot(runId, accountId)
-                .map(s -> withHistory(analyzer.analyze(s, context), staging.firstSeen(runId, accountId)))
-                .orElse(null);
+        // not errors: accounts leave organizations and exceptions expire; the owners need to hear of it, the run goes on
+        ExceptionsCheck.unknownAccounts(context.exceptions(), organization).forEach(p -> log.warn("exceptions file: {}", p));
+        ExceptionsCheck.expired(context.exceptions(), context.today()).forEach(p -> log.warn("exceptions file: {}", p));
+        return accountId -> {
+            try (var ids = RunLogContext.account(runId, accountId)) {
+                return staging.snapshot(runId, accountId)
+                        .map(s -> withHistory(analyzer.analyze(s, context), staging.firstSeen(runId, accountId)))
+                        .orElse(null);
+            }
+        };
     }
 
     /** Keeps the first-seen date an earlier published run recorded for the same finding. */

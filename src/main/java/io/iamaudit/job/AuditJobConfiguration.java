@@ -18,6 +18,7 @@ class AuditJobConfiguration {
     Job auditJob(JobRepository jobRepository, Step discoverStep, Step historyStep, Step collectStep, Step analyzeStep, Step reportStep,
                  Step verifyStep, Step publishStep, Step stagingRetentionStep) {
         return new JobBuilder("iam-audit", jobRepository)
+                .listener(new RunLogContext())
                 .start(discoverStep)
                 .next(historyStep)
                 .next(collectStep)

@@ -58,4 +58,26 @@ public record AuditProperties(@DefaultValue("./.iam-audit") Path home,
     /** Set by {@code --sandbox}: the scenario ("demo" or a file) and the latency/fault profile. */
     public record Sandbox(String scenario, String profile) {
     }
+
+    /**
+     * Values from application.yml or the environment ({@code IAM_AUDIT_CONCURRENCY=0}) get the same checks as the
+     * command line's: binding fails, and the CLI reports the key and value on one line, exit 2.
+     */
+    public AuditProperties {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("iam-audit.concurrency must be at least 1, got " + concurrency);
+        }
+        if (!"text".equals(logFormat) && !"json".equals(logFormat)) {
+            throw new IllegalArgumentException("iam-audit.log-format must be text or json, got '" + logFormat + "'");
+        }
+        if (roleName == null || roleName.isBlank()) {
+            throw new IllegalArgumentException("iam-audit.role-name must not be empty");
+        }
+        if (aws != null && aws.maxAttempts() < 1) {
+            throw new IllegalArgumentException("iam-audit.aws.max-attempts must be at least 1, got " + aws.maxAttempts());
+        }
+        if (aws != null && (aws.organizationsCallsPerSecond() < 0 || aws.accessAnalyzerCallsPerSecond() < 0)) {
+            throw new IllegalArgumentException("iam-audit.aws.*-calls-per-second must not be negative (0: unpaced)");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.iamaudit.job;
 
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AuditRun;
+import io.iamaudit.stage.RuleOutcome;
 import io.iamaudit.stage.StagingRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -9,10 +10,13 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -26,16 +30,36 @@ class BatchAuditJobRunner implements AuditJobRunner {
     private final Job auditJob;
     private final StagingRepository staging;
     private final Clock clock;
+    private final JobRepository jobRepository;
+    private final AuditProperties properties;
+    private final OutputPreflight outputPreflight;
 
-    BatchAuditJobRunner(JobOperator jobOperator, Job auditJob, StagingRepository staging, Clock clock) {
+    BatchAuditJobRunner(JobOperator jobOperator, Job auditJob, StagingRepository staging, Clock clock,
+                        JobRepository jobRepository, AuditProperties properties, OutputPreflight outputPreflight) {
         this.jobOperator = jobOperator;
         this.auditJob = auditJob;
         this.staging = staging;
         this.clock = clock;
+        this.jobRepository = jobRepository;
+        this.properties = properties;
+        this.outputPreflight = outputPreflight;
+    }
+
+    @Override
+    public ResumedRun resumedRun() {
+        AuditRun latest = latestRun();
+        Optional<Map<String, String>> settings = RunSettings.find(jobRepository, auditJob.getName(), latest.runId());
+        return new ResumedRun(latest.runId(), settings.orElse(Map.of()));
+    }
+
+    private AuditRun latestRun() {
+        return staging.latestRun()
+                .orElseThrow(() -> new RunRequestException("nothing to restart: no run has been staged in this job repository"));
     }
 
     @Override
     public RunResult start(String kind) {
+        outputPreflight.check();
         return execute(RunIds.next(clock), kind, 1);
     }
 
@@ -45,8 +69,8 @@ class BatchAuditJobRunner implements AuditJobRunner {
      */
     @Override
     public RunResult restart() {
-        AuditRun latest = staging.latestRun()
-                .orElseThrow(() -> new RunRequestException("nothing to restart: no run has been staged in this job repository"));
+        AuditRun latest = latestRun();
+        outputPreflight.check();
         if (latest.status() != AuditRun.Status.PUBLISHED) {
             return execute(latest.runId(), latest.kind(), clock.millis());
         }
@@ -58,10 +82,10 @@ class BatchAuditJobRunner implements AuditJobRunner {
     }
 
     private RunResult execute(String runId, String kind, long attempt) {
-        JobParameters parameters = new JobParametersBuilder()
+        JobParameters parameters = RunSettings.addTo(new JobParametersBuilder()
                 .addString(JobParameterNames.RUN_ID, runId)
                 .addString(JobParameterNames.KIND, kind)
-                .addLong(JobParameterNames.ATTEMPT, attempt)
+                .addLong(JobParameterNames.ATTEMPT, attempt), properties)
                 .toJobParameters();
         JobExecution execution;
         try {
@@ -82,19 +106,27 @@ class BatchAuditJobRunner implements AuditJobRunner {
         try (Stream<?> all = staging.findings(runId)) {
             findings = all.count();
         }
+        long ruleErrors;
+        try (Stream<RuleOutcome> outcomes = staging.outcomes(runId)) {
+            ruleErrors = outcomes.filter(o -> o.outcome() == RuleOutcome.Outcome.RULE_ERROR).count();
+        }
         String published = execution.getExecutionContext().getString(ReportStepConfiguration.PUBLISHED_KEY, "?");
         return new RunResult(runId, true, count(coverage, AccountCoverage.Status.AUDITED),
-                count(coverage, AccountCoverage.Status.SKIPPED),
-                coverage.stream().filter(c -> c.status() == AccountCoverage.Status.FAILED).toList(), findings,
-                published, null, execution.getExecutionContext().getInt(VerifyTasklet.DEFECTS_KEY, 0));
+                with(coverage, AccountCoverage.Status.SKIPPED), with(coverage, AccountCoverage.Status.FAILED),
+                ruleErrors, findings, published, null, false,
+                execution.getExecutionContext().getInt(VerifyTasklet.DEFECTS_KEY, 0));
+    }
+
+    private static List<AccountCoverage> with(List<AccountCoverage> coverage, AccountCoverage.Status status) {
+        return coverage.stream().filter(c -> c.status() == status).toList();
     }
 
     private static int count(List<AccountCoverage> coverage, AccountCoverage.Status status) {
         return (int) coverage.stream().filter(c -> c.status() == status).count();
     }
 
-    private static RunResult failed(String runId, String error) {
-        return new RunResult(runId, false, 0, 0, List.of(), 0, null, error);
+    private RunResult failed(String runId, String error) {
+        return new RunResult(runId, false, 0, List.of(), List.of(), 0, 0, null, error, staging.run(runId).isPresent());
     }
 
     private static String describe(Throwable t) {

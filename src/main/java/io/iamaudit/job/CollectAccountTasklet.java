@@ -45,6 +45,12 @@ class CollectAccountTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        try (var ids = RunLogContext.account(runId, accountId)) {
+            return collect();
+        }
+    }
+
+    private RepeatStatus collect() {
         AccountRef account = staging.accounts(runId).stream().filter(a -> a.accountId().equals(accountId))
                 .findFirst().orElseThrow(() -> new IllegalStateException("account " + accountId + " not in run " + runId));
         AccountPartition.Result result;

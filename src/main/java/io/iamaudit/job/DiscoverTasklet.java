@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -90,7 +91,36 @@ class DiscoverTasklet implements Tasklet {
                         + "); renew them and run again");
             }
             throw e;
+        } catch (SdkClientException e) {
+            // nothing is staged yet, so there is nothing to restart: a setting to fix, not a run to resume
+            String endpoint = stsEndpoint();
+            boolean tls = false;
+            for (Throwable t = e; t != null && !tls; t = t.getCause() == t ? null : t.getCause()) {
+                tls = t instanceof javax.net.ssl.SSLException;
+            }
+            throw new RunRequestException((tls ? "TLS refused by " : "cannot reach ") + endpoint
+                    + " (AWS_ENDPOINT_URL, AWS_REGION, proxy): " + oneLine(e));
         }
+    }
+
+    /** Where the SDK sent the call: the configured endpoint, AWS's endpoint variables, else STS of the region. */
+    private String stsEndpoint() {
+        for (String configured : new String[]{properties.aws().endpoint(), System.getenv("AWS_ENDPOINT_URL_STS"),
+                System.getenv("AWS_ENDPOINT_URL")}) {
+            if (configured != null && !configured.isBlank()) {
+                return configured;
+            }
+        }
+        return "AWS STS in " + properties.aws().region();
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     private AccountFilter filter() {

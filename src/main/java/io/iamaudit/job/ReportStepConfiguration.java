@@ -86,6 +86,8 @@ class ReportStepConfiguration {
                                 .ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.PUBLISHED)));
                         log.info("run {}: published to {}", bundle.runId(), published.location());
                     }
+                    // the store holds the run now; the staged copies would only pile up in IAM_AUDIT_HOME
+                    FileSystemUtils.deleteRecursively(properties.home().resolve("work").resolve(bundle.runId()));
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .allowStartIfComplete(true)

@@ -35,7 +35,7 @@ class StagingConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource hikari) {
-                    int concurrency = environment.getProperty("iam-audit.concurrency", Integer.class, 8);
+                    int concurrency = concurrency(environment);
                     int configured = hikari.getMaximumPoolSize();
                     hikari.setMaximumPoolSize(Math.max(configured, poolSize(concurrency)));
                     // Hikari keeps minimumIdle (by default the maximum) connections open: grow on demand instead
@@ -46,6 +46,15 @@ class StagingConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** A value that is not a number is left to AuditProperties' binding, which reports it with its key and origin. */
+    private static int concurrency(Environment environment) {
+        try {
+            return environment.getProperty("iam-audit.concurrency", Integer.class, 8);
+        } catch (RuntimeException e) {
+            return 8;
+        }
     }
 
     static int poolSize(int concurrency) {

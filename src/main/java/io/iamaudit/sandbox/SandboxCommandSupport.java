@@ -34,7 +34,7 @@ public final class SandboxCommandSupport {
         out.println("  export AWS_ENDPOINT_URL=" + server.endpoint());
         out.println("  export AWS_ACCESS_KEY_ID=" + c.accessKeyId());
         out.println("  export AWS_SECRET_ACCESS_KEY=" + c.secretAccessKey());
-        out.println("  export AWS_REGION=us-east-1");
+        out.println("  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1   # AWS CLI v1 reads only the latter");
         out.println("  aws --endpoint-url " + server.endpoint() + " organizations list-accounts");
         out.flush();
         return server;

@@ -96,7 +96,7 @@ class AccountAnalyzerTest {
     }
 
     @Test
-    void aRuleThatThrowsIsNotEvaluatedInsteadOfFailingTheAccount() {
+    void aRuleThatThrowsIsARuleErrorForThatRuleAloneNeverAPass() {
         Rule broken = new BaseRule(RuleMetadata.rule("IAM.TEST.BROKEN", "Broken", io.iamaudit.stage.Severity.LOW)
                 .wellArchitected("SEC02-BP01").rationale("r").remediation("r").needs(DataSet.AUTHORIZATION).build()) {
             @Override
@@ -104,12 +104,26 @@ class AccountAnalyzerTest {
                 throw new IllegalStateException("boom");
             }
         };
-        AccountAnalyzer analyzer = new AccountAnalyzer(new RuleCatalog(java.util.List.of(broken)),
+        Rule healthy = new BaseRule(RuleMetadata.rule("IAM.TEST.HEALTHY", "Healthy", io.iamaudit.stage.Severity.LOW)
+                .wellArchitected("SEC02-BP01").rationale("r").remediation("r").needs(DataSet.AUTHORIZATION).build()) {
+            @Override
+            protected java.util.List<Violation> check(io.iamaudit.stage.AccountSnapshot s, AnalysisContext c) {
+                return java.util.List.of();
+            }
+        };
+        AccountAnalyzer analyzer = new AccountAnalyzer(new RuleCatalog(java.util.List.of(broken, healthy)),
                 new io.iamaudit.analyze.leastprivilege.LeastPrivilegeEngine());
         AccountAnalysis a = analyzer.analyze(SnapshotFixtures.clean().build(), SnapshotFixtures.context());
-        assertThat(a.outcomes()).singleElement().satisfies(o -> {
-            assertThat(o.outcome()).isEqualTo(io.iamaudit.stage.RuleOutcome.Outcome.NOT_EVALUATED);
-            assertThat(o.note()).contains("rule failed on this snapshot").contains("boom");
+        assertThat(a.outcomes()).hasSize(2);
+        assertThat(a.outcomes().get(0)).satisfies(o -> {
+            assertThat(o.ruleId()).isEqualTo("IAM.TEST.BROKEN");
+            assertThat(o.outcome()).isEqualTo(io.iamaudit.stage.RuleOutcome.Outcome.RULE_ERROR);
+            assertThat(o.note()).contains("rule error").contains("IllegalStateException: boom");
+        });
+        assertThat(a.outcomes().get(1).outcome()).isEqualTo(io.iamaudit.stage.RuleOutcome.Outcome.PASS);
+        assertThat(a.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("IAM.TEST.BROKEN");
+            assertThat(f.status()).isEqualTo(Finding.Status.NOT_EVALUATED);
         });
         assertThat(a.recommendations()).isNotEmpty();
     }

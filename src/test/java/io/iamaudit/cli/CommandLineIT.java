@@ -42,6 +42,19 @@ class CommandLineIT {
         }
         assertThat(logLines).anySatisfy(l -> assertThat(l).contains("[1/2] account").contains("ETA"))
                 .anySatisfy(l -> assertThat(l).contains("[2/2] account"));
+        // the closing summary is a JSON line too; run and account ids are fields, not only words in the message
+        assertThat(result.stdout().lines().filter(l -> l.contains("complete: 2 accounts audited")))
+                .singleElement().satisfies(l -> assertThat(json.readTree(l).path("message").asText())
+                        .startsWith("run ").contains("complete: 2 accounts audited"));
+        assertThat(logLines).anySatisfy(l -> {
+            com.fasterxml.jackson.databind.JsonNode line = json.readTree(l);
+            assertThat(line.path("runId").asText()).isNotEmpty();
+            assertThat(line.path("accountId").asText()).isEqualTo(MEMBER);
+        });
+        // published: the staged copies of the reports are gone from IAM_AUDIT_HOME
+        try (var staged = Files.walk(home.resolve(".iam-audit"))) {
+            assertThat(staged.filter(p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".csv"))).isEmpty();
+        }
     }
 
     @Test
@@ -50,7 +63,8 @@ class CommandLineIT {
                 "--sandbox", fidelity(), "--output", "file:" + home.resolve("out"));
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.COMPLETE);
-        assertThat(result.stdout()).contains("1 accounts audited, 1 skipped");
+        assertThat(result.stdout()).contains("1 accounts audited, 1 skipped")
+                .containsPattern("skipped " + MANAGEMENT + " \\([^)]*\\): .+");
         try (var runs = Files.walk(home.resolve("out/runs"), 4)) {
             assertThat(runs.filter(p -> p.getNameCount() - home.resolve("out/runs").getNameCount() == 4)).hasSize(1);
         }
@@ -68,10 +82,15 @@ class CommandLineIT {
         assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCode.ACCOUNTS_FAILED);
         assertThat(first.stdout()).contains("failed " + MEMBER).contains("AccessDenied");
 
-        JarProcess.Result restart = jar.run("restart", "--sandbox", fidelity(), "--output", out);
+        // a restart resumes where the run was asked to publish: another output is refused, none means the run's own
+        assertUsage(jar.run("restart", "--sandbox", fidelity(), "--output", "file:" + home.resolve("elsewhere")),
+                "was started with --output " + out);
+        JarProcess.Result restart = jar.run("restart", "--sandbox=" + fidelity(), "--concurrency", "2");
         assertThat(restart.exitCode()).as(restart.all()).isEqualTo(ExitCode.COMPLETE);
-        assertThat(restart.stdout()).contains("2 accounts audited, 0 skipped, 0 failed");
+        assertThat(restart.stdout()).contains("2 accounts audited, 0 skipped, 0 failed").contains("published to " + home.resolve("out"));
         assertThat(restart.all()).contains("[1/1] account " + MEMBER);
+        assertThat(home.resolve("reports")).doesNotExist();
+        assertThat(home.resolve("elsewhere")).doesNotExist();
     }
 
     @Test
@@ -90,6 +109,19 @@ class CommandLineIT {
         assertUsage(jar.run("org-audit", "--output", "file:" + out), "no AWS credentials found");
         assertUsage(jar.run("org-audit", "--concurrency", "0", "--sandbox"), "--concurrency");
         assertUsage(jar.run("org-audit", "--no-such-option"), "no-such-option");
+        // the scenario is the option's own value (--sandbox=FILE): a following option is never read as a file
+        assertUsage(jar.run("org-audit", "--sandbox", "--bogus"), "Unknown option: '--bogus'");
+        // configuration outside the command line gets the same checks
+        assertUsage(jar.run(Map.of("IAM_AUDIT_CONCURRENCY", "0"), Duration.ofMinutes(2), "org-audit", "--sandbox",
+                "--output", "file:" + out), "iam-audit.concurrency must be at least 1, got 0");
+        assertUsage(jar.run(Map.of("IAM_AUDIT_CONCURRENCY", "eight"), Duration.ofMinutes(2), "org-audit", "--sandbox",
+                "--output", "file:" + out), "IAM_AUDIT_CONCURRENCY");
+        Path typo = Files.writeString(home.resolve("exceptions.yaml"), """
+                exceptions:
+                  - {identity: "svc-*", rule: IAM.NO.SUCH.RULE, owner: a@example.com, reason: r, expires: 2099-01-01}
+                """);
+        assertUsage(jar.run("org-audit", "--sandbox", "--exceptions", typo.toString(), "--output", "file:" + out),
+                "exception 1: rule 'IAM.NO.SUCH.RULE' is not in the rule catalog");
         assertThat(out.resolve("latest.json")).doesNotExist();
         assertThat(out.resolve("runs")).doesNotExist();
     }

@@ -51,11 +51,9 @@ class DeployEcsTemplateTest {
     @Test
     void aNightlySchedulerScheduleRunsTheTaskOnFargate() {
         // when
-        List<JsonNode> schedules = render(Map.of()).resourcesOfType("AWS::Scheduler::Schedule");
+        JsonNode schedule = render(Map.of()).resource("NightlySchedule").path("Properties");
 
         // then
-        assertThat(schedules).hasSize(1);
-        JsonNode schedule = schedules.get(0).path("Properties");
         assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("cron(0 2 * * ? *)");
         assertThat(schedule.path("State").asText()).isEqualTo("ENABLED");
         assertThat(schedule.path("FlexibleTimeWindow").path("Mode").asText()).isEqualTo("OFF");
@@ -174,7 +172,8 @@ class DeployEcsTemplateTest {
         assertThat(statements).hasSize(2);
         JsonNode runTask = statements.get(0);
         assertThat(runTask.path("Action").asText()).isEqualTo("ecs:RunTask");
-        assertThat(runTask.path("Resource").asText()).isEqualTo("<TaskDefinition>");
+        assertThat(runTask.path("Resource")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("<TaskDefinition>", "<QuarterlyTaskDefinition>");
         assertThat(runTask.path("Condition").path("ArnEquals").path("ecs:cluster").asText()).isEqualTo(CLUSTER_ARN);
         JsonNode passRole = statements.get(1);
         assertThat(passRole.path("Action").asText()).isEqualTo("iam:PassRole");
@@ -182,5 +181,30 @@ class DeployEcsTemplateTest {
                 .containsExactlyInAnyOrder(RUNNER_ARN, "<ExecutionRole.Arn>");
         assertThat(passRole.path("Condition").path("StringEquals").path("iam:PassedToService").asText())
                 .isEqualTo("ecs-tasks.amazonaws.com");
+    }
+
+    @Test
+    void theQuarterlyReportIsScheduledAsATaskOfItsOwnThatLogsToItsOwnGroup() {
+        // when
+        CfnTemplate.Rendered stack = render(Map.of("ReportKmsKeyArn", KMS_KEY));
+
+        // then
+        assertThat(stack.resourcesOfType("AWS::Scheduler::Schedule")).hasSize(2);
+        JsonNode schedule = stack.resource("QuarterlySchedule").path("Properties");
+        assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("cron(0 6 1 1,4,7,10 ? *)");
+        assertThat(schedule.path("Target").path("EcsParameters").path("TaskDefinitionArn").asText())
+                .isEqualTo("<QuarterlyTaskDefinition>");
+        JsonNode container = stack.resource("QuarterlyTaskDefinition").path("Properties")
+                .path("ContainerDefinitions").get(0);
+        assertThat(container.path("Command")).extracting(JsonNode::asText).containsExactly("quarterly-report");
+        assertThat(environment(container)).containsEntry("IAM_AUDIT_LOG_FORMAT", "json")
+                .containsEntry("IAM_AUDIT_OUTPUT", "s3://" + BUCKET + "/iam-audit")
+                .containsEntry("IAM_AUDIT_KMS_KEY_ID", KMS_KEY);
+        assertThat(container.path("LogConfiguration").path("Options").path("awslogs-group").asText())
+                .isEqualTo("<QuarterlyLogGroup>");
+        assertThat(stack.resource("QuarterlyLogGroup").path("Properties").path("LogGroupName").asText())
+                .isEqualTo("/iam-audit/quarterly-report");
+        assertThat(stack.resource("LogGroup").path("Properties").path("LogGroupName").asText())
+                .isEqualTo("/iam-audit/org-audit");
     }
 }

@@ -32,9 +32,16 @@ class QuarterlyReportJarIT {
         Path store = QuarterFixture.folderStore(temp.resolve("store"), temp.resolve("work"));
         JarProcess jar = new JarProcess(Files.createDirectories(temp.resolve("home")));
 
-        JarProcess.Result first = jar.run(env, java.time.Duration.ofMinutes(4), "quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
+        // as the container runs it: JSON logs for CloudWatch, the closing summary included
+        var jsonEnv = new java.util.HashMap<String, String>(env);
+        jsonEnv.put("IAM_AUDIT_LOG_FORMAT", "json");
+        JarProcess.Result first = jar.run(jsonEnv, java.time.Duration.ofMinutes(4), "quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
 
         assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCode.COMPLETE);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(first.stdout().lines().filter(l -> !l.isBlank()).toList()).isNotEmpty().allSatisfy(line ->
+                assertThat(json.readTree(line).path("log").path("level").asText()).as(line).isNotEmpty());
+        assertThat(first.stdout().lines().filter(l -> l.contains("decisions carried forward; published to"))).hasSize(1);
         Path workbook;
         try (Stream<Path> files = Files.walk(store.resolve("quarterly"))) {
             workbook = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();

@@ -34,6 +34,8 @@ public final class MotoServer implements AutoCloseable {
 
     /** @param environment extra moto settings, e.g. MOTO_ACCOUNT_ID or MOTO_IAM_LOAD_MANAGED_POLICIES */
     public static MotoServer start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
+        // every test that needs moto skips without it (fails under -Dpeers=required), whether or not it is annotated
+        Peers.assume("a test against moto_server", Peer.MOTO_SERVER);
         Files.createDirectories(Path.of("target"));
         Path log = Files.createTempFile(Path.of("target"), "moto-", ".log");
         ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", "0")
