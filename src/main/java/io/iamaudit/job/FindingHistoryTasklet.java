@@ -1,13 +1,12 @@
 package io.iamaudit.job;
 
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvValidationException;
 import io.iamaudit.publish.LatestPointer;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishJson;
 import io.iamaudit.publish.RunLayout;
 import io.iamaudit.quarterly.RunStore;
 import io.iamaudit.report.ColumnSpec;
+import io.iamaudit.report.CsvDialect;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.report.TableSpec;
 import io.iamaudit.stage.FirstSeen;
@@ -68,8 +67,8 @@ class FindingHistoryTasklet implements Tasklet {
 
     private int carry(RunStore store, String findingsCsv, String runId) throws IOException {
         TableSpec findings = ReportTemplate.loadDefault().table("findings");
-        try (CSVReader csv = new CSVReader(new InputStreamReader(store.open(findingsCsv), StandardCharsets.UTF_8))) {
-            List<String> header = Arrays.asList(csv.readNext());
+        try (CsvDialect.In csv = CsvDialect.reader(new InputStreamReader(store.open(findingsCsv), StandardCharsets.UTF_8))) {
+            List<String> header = Arrays.asList(csv.read());
             int id = header.indexOf(headerOf(findings, "finding_id"));
             int account = header.indexOf(headerOf(findings, "account_id"));
             int firstSeen = header.indexOf(headerOf(findings, "first_seen"));
@@ -80,7 +79,7 @@ class FindingHistoryTasklet implements Tasklet {
             }
             int carried = 0;
             List<FirstSeen> batch = new ArrayList<>(BATCH);
-            for (String[] row; (row = csv.readNext()) != null; ) {
+            for (String[] row; (row = csv.read()) != null; ) {
                 if (row.length > Math.max(id, Math.max(account, firstSeen)) && !row[firstSeen].isBlank()) {
                     batch.add(new FirstSeen(row[id], row[account], Instant.parse(row[firstSeen])));
                 }
@@ -92,8 +91,6 @@ class FindingHistoryTasklet implements Tasklet {
             }
             staging.saveFirstSeen(runId, batch);
             return carried + batch.size();
-        } catch (CsvValidationException e) {
-            throw new IOException("previous findings CSV " + findingsCsv + " is not valid CSV: " + e.getMessage(), e);
         }
     }
 
