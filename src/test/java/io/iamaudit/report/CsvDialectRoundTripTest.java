@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every awkward value, in every column of every table the project writes, reads back exactly as written: the same
  * dialect writes and reads (a backslash is text, not an escape).
  */
-class CsvDialectRoundTripTest {
+public class CsvDialectRoundTripTest {
 
     /** Values that broke or could break a CSV dialect, or a spreadsheet reading it. */
-    static final List<String> AWKWARD = List.of(
+    public static final List<String> AWKWARD = List.of(
             "trailing backslash\\", "\\", "\\\\", "back\\slash in the middle", "\\\"quote after backslash",
             "say \"hi\"", "\"", "\"\"", "line\nbreak", "crlf\r\nbreak", "ends in cr\r", "comma, inside", ",",
             "=SUM(A1:A2)", "+1", "-1", "@cmd", "Ünïcødé ✓ 日本語 🚀", "", " leading and trailing space ",
