@@ -63,12 +63,13 @@ public final class FindingLedger {
     }
 
     private static LedgerEntry seen(LedgerEntry e, RunSightings.Sighting s, String runId, Instant at) {
-        Instant reportedFirst = s.firstSeen() == null || s.firstSeen().isAfter(at) ? at : s.firstSeen();
+        // the date the run's report shows (its collection time, or an earlier carried date), not the run's start
+        Instant reportedFirst = s.firstSeen() == null ? at : s.firstSeen();
         if (e == null) {
             return new LedgerEntry(s.findingId(), s.accountId(), s.ruleId(), reportedFirst, at, runId, runId, null);
         }
         Instant firstSeen = reportedFirst.isBefore(e.firstSeen()) ? reportedFirst : e.firstSeen();
-        String firstRun = at.isBefore(e.firstSeen()) ? runId : e.firstRun();
+        String firstRun = reportedFirst.isBefore(e.firstSeen()) && at.isBefore(e.lastSeen()) ? runId : e.firstRun();
         if (at.isBefore(e.lastSeen())) {
             // an older run recorded late: it can only tell that the finding is older than we knew
             return new LedgerEntry(e.findingId(), e.accountId(), e.ruleId(), firstSeen, e.lastSeen(), firstRun,

@@ -81,6 +81,18 @@ class FindingLedgerTest {
     }
 
     @Test
+    void theDateTheReportShowsIsRecordedNotTheRunsStart() {
+        // a finding is dated by its account's collection, which comes after the run started
+        Instant collected = DAY1.plusSeconds(300);
+        FindingLedger ledger = new FindingLedger();
+        ledger.record(run("r1", DAY1, Set.of(A), seen("f1", A, "R1", collected)));
+        ledger.record(run("r2", DAY2, Set.of(A), seen("f1", A, "R1", collected)));
+
+        assertThat(ledger.entry("f1").orElseThrow().firstSeen()).isEqualTo(collected);
+        assertThat(ledger.entry("f1").orElseThrow().firstRun()).isEqualTo("r1");
+    }
+
+    @Test
     void theLedgerFileRoundTripsAwkwardTextAndRejectsDamage() throws IOException {
         FindingLedger ledger = new FindingLedger();
         for (String text : io.iamaudit.report.CsvDialectRoundTripTest.AWKWARD) {
