@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class RunLayout {
     public static final String MANIFEST = "manifest.json";
     public static final String LATEST = "latest.json";
-    /** The pointer an account-audit moves instead of {@code latest.json}: {@code latest-account-<id>.json}. */
+    /** The run kind of an engineer's one-account rerun, which moves its own pointer, never {@code latest.json}. */
     public static final String ACCOUNT_AUDIT = "account-audit";
     private static final Pattern POINTER = Pattern.compile("latest(-account-(\\d{12}|audit))?\\.json");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
