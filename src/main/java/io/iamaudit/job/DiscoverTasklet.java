@@ -62,6 +62,7 @@ class DiscoverTasklet implements Tasklet {
         DiscoveryResult result = new OrganizationDiscovery(sessions.base().clients().organizations())
                 .discover(filter());
         requireIncludedAccountsFound(result);
+        ScopeCheck.requireSomethingToAudit(result);
 
         staging.saveRun(new AuditRun(runId, kind, clock.instant(), result.organizationId(),
                 result.managementAccountId(), callerArn, runParameters(), AuditRun.Status.RUNNING));

@@ -1,15 +1,11 @@
 package io.iamaudit.job;
 
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvValidationException;
-import io.iamaudit.publish.LatestPointer;
+import io.iamaudit.history.FindingLedger;
+import io.iamaudit.history.HistoryLedger;
+import io.iamaudit.history.LedgerEntry;
+import io.iamaudit.history.PublishedPointer;
 import io.iamaudit.publish.OutputLocation;
-import io.iamaudit.publish.PublishJson;
-import io.iamaudit.publish.RunLayout;
-import io.iamaudit.quarterly.RunStore;
-import io.iamaudit.report.ColumnSpec;
-import io.iamaudit.report.ReportTemplate;
-import io.iamaudit.report.TableSpec;
+import io.iamaudit.stage.AccountRef;
 import io.iamaudit.stage.FirstSeen;
 import io.iamaudit.stage.StagingRepository;
 import org.slf4j.Logger;
@@ -19,19 +15,15 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Carries each finding's first-seen date over from the previous published run, read from the output store (the
- * system of record: a container's local database does not survive it). Streams the previous findings CSV into the
- * staging store in batches, so memory stays flat however many findings the organization has.
+ * Before collection: checks that what is published can be read ({@code latest.json}, the findings ledger; anything
+ * present but unreadable stops the run), then stages the first-seen dates the ledger holds for this run's accounts,
+ * so each finding keeps the date of the earliest run that reported it, whatever ran in between.
  */
 class FindingHistoryTasklet implements Tasklet {
 
@@ -47,58 +39,37 @@ class FindingHistoryTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String runId = (String) chunkContext.getStepContext().getJobParameters().get(JobParameterNames.RUN_ID);
         OutputLocation location = OutputLocation.parse(properties.output());
         try (LazyS3Client s3 = new LazyS3Client(properties)) {
-            RunStore store = RunStore.at(location, location instanceof OutputLocation.S3 ? s3.get() : null);
-            LatestPointer previous;
-            try (InputStream in = store.open(RunLayout.LATEST)) {
-                previous = PublishJson.read(in.readAllBytes(), LatestPointer.class);
-            } catch (RuntimeException | IOException e) {
-                log.info("run {}: no previous published run in {}; first-seen dates start today", runId, location);
-                return RepeatStatus.FINISHED;
-            }
-            int carried = carry(store, previous.runPath() + "csv/findings.csv", runId);
-            log.info("run {}: first-seen dates of {} findings carried over from run {}", runId, carried,
-                    previous.runId());
+            PublishedPointer.requireReadable(HistoryLedgers.runStore(location, s3));
+            HistoryLedger history = HistoryLedgers.of(properties, location, s3);
+            FindingLedger ledger = history.load();
+            Set<String> accounts = staging.accounts(runId).stream().map(AccountRef::accountId)
+                    .collect(Collectors.toSet());
+            int carried = carry(ledger, accounts, runId);
+            log.info("run {}: first-seen dates of {} findings carried over from the findings ledger {}", runId,
+                    carried, history.address());
         }
         return RepeatStatus.FINISHED;
     }
 
-    private int carry(RunStore store, String findingsCsv, String runId) throws IOException {
-        TableSpec findings = ReportTemplate.loadDefault().table("findings");
-        try (CSVReader csv = new CSVReader(new InputStreamReader(store.open(findingsCsv), StandardCharsets.UTF_8))) {
-            List<String> header = Arrays.asList(csv.readNext());
-            int id = header.indexOf(headerOf(findings, "finding_id"));
-            int account = header.indexOf(headerOf(findings, "account_id"));
-            int firstSeen = header.indexOf(headerOf(findings, "first_seen"));
-            if (id < 0 || account < 0 || firstSeen < 0) {
-                log.warn("previous findings CSV {} lacks the id, account or first-seen column; history not carried",
-                        findingsCsv);
-                return 0;
+    private int carry(FindingLedger ledger, Set<String> accounts, String runId) {
+        int carried = 0;
+        List<FirstSeen> batch = new ArrayList<>(BATCH);
+        for (LedgerEntry e : ledger.entries()) {
+            if (!accounts.contains(e.accountId())) {
+                continue;
             }
-            int carried = 0;
-            List<FirstSeen> batch = new ArrayList<>(BATCH);
-            for (String[] row; (row = csv.readNext()) != null; ) {
-                if (row.length > Math.max(id, Math.max(account, firstSeen)) && !row[firstSeen].isBlank()) {
-                    batch.add(new FirstSeen(row[id], row[account], Instant.parse(row[firstSeen])));
-                }
-                if (batch.size() == BATCH) {
-                    staging.saveFirstSeen(runId, batch);
-                    carried += batch.size();
-                    batch.clear();
-                }
+            batch.add(new FirstSeen(e.findingId(), e.accountId(), e.firstSeen()));
+            if (batch.size() == BATCH) {
+                staging.saveFirstSeen(runId, batch);
+                carried += batch.size();
+                batch.clear();
             }
-            staging.saveFirstSeen(runId, batch);
-            return carried + batch.size();
-        } catch (CsvValidationException e) {
-            throw new IOException("previous findings CSV " + findingsCsv + " is not valid CSV: " + e.getMessage(), e);
         }
-    }
-
-    private static String headerOf(TableSpec table, String key) {
-        return table.columns().stream().filter(c -> c.key().equals(key)).map(ColumnSpec::header).findFirst()
-                .orElse(key);
+        staging.saveFirstSeen(runId, batch);
+        return carried + batch.size();
     }
 }

@@ -72,14 +72,17 @@ class ReportStepConfiguration {
                 .tasklet((contribution, chunk) -> {
                     ReportBundle bundle = written.get();
                     OutputLocation location = OutputLocation.parse(properties.output());
-                    S3PublishOptions options = properties.kmsKeyId() == null || properties.kmsKeyId().isBlank()
-                            ? S3PublishOptions.defaults() : S3PublishOptions.defaults().withKms(properties.kmsKeyId());
+                    S3PublishOptions options = HistoryLedgers.publishOptions(properties);
                     try (LazyS3Client s3 = new LazyS3Client(properties)) {
                         RunPublisher publisher = new RunPublisher(Publishers.forLocation(location, s3, options), clock);
-                        Optional<Manifest> earlier = publishedEarlier(location, s3, bundle.context().run());
+                        AuditRun run = bundle.context().run();
+                        // the ledger learns of the run after its files are complete and before its pointer moves
+                        Runnable recordHistory = () -> HistoryLedgers.of(properties, location, s3)
+                                .record(RunHistory.of(staging, run));
+                        Optional<Manifest> earlier = publishedEarlier(location, s3, run);
                         PublishedRun published = earlier.isPresent()
-                                ? publisher.adoptPublished(bundle.context().run(), earlier.get())
-                                : publisher.publish(bundle);
+                                ? publisher.adoptPublished(run, earlier.get(), recordHistory)
+                                : publisher.publish(bundle, recordHistory);
                         chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                                 .putString(PUBLISHED_KEY, published.location());
                         staging.run(bundle.runId())

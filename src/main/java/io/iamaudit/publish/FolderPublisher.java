@@ -46,8 +46,13 @@ public final class FolderPublisher implements Publisher {
 
     @Override
     public void replaceLatest(byte[] json) {
-        Path latest = root.resolve(RunLayout.LATEST);
-        Path temp = root.resolve("." + RunLayout.LATEST + ".tmp-" + UUID.randomUUID());
+        replacePointer(RunLayout.LATEST, json);
+    }
+
+    @Override
+    public void replacePointer(String name, byte[] json) {
+        Path latest = root.resolve(RunLayout.checkPointer(name));
+        Path temp = root.resolve("." + name + ".tmp-" + UUID.randomUUID());
         try {
             Files.createDirectories(root);
             writeDurably(temp, json);
@@ -60,7 +65,12 @@ public final class FolderPublisher implements Publisher {
 
     @Override
     public Optional<byte[]> readLatest() {
-        Path latest = root.resolve(RunLayout.LATEST);
+        return readPointer(RunLayout.LATEST);
+    }
+
+    @Override
+    public Optional<byte[]> readPointer(String name) {
+        Path latest = root.resolve(RunLayout.checkPointer(name));
         try {
             return Files.exists(latest) ? Optional.of(Files.readAllBytes(latest)) : Optional.empty();
         } catch (IOException e) {

@@ -17,6 +17,15 @@ public interface Publisher {
     /** The current {@code latest.json}, or empty when none was published yet. */
     java.util.Optional<byte[]> readLatest();
 
+    /**
+     * Atomically replaces a pointer file at the output root other than {@code latest.json}: an account-audit's
+     * {@code latest-account-<id>.json}.
+     */
+    void replacePointer(String name, byte[] json);
+
+    /** A pointer file at the output root, or empty when there is none. */
+    java.util.Optional<byte[]> readPointer(String name);
+
     /** A human-readable address of {@code relative} under the output root. */
     String address(String relative);
 

@@ -33,29 +33,50 @@ public final class RunPublisher {
     }
 
     public PublishedRun publish(ReportBundle bundle) {
+        return publish(bundle, () -> { });
+    }
+
+    /**
+     * @param beforePointer runs after the run's files are complete in the store and before its pointer moves (the
+     *                      findings ledger is updated there); if it fails, the pointer stays where it was
+     */
+    public PublishedRun publish(ReportBundle bundle, Runnable beforePointer) {
         AuditRun run = bundle.context().run();
         String runPath = RunLayout.runPath(run);
         List<ManifestFile> files = bundle.files().stream().map(ManifestFile::describe).toList();
         Manifest manifest = manifest(bundle.context(), files);
 
         upload(publisher, runPath, bundle.files(), files, manifest);
+        beforePointer.run();
         return pointLatest(run, manifest);
     }
 
     /**
      * Finishes a run that an interrupted attempt already published completely (its manifest, written last, is in
-     * the store): nothing is uploaded again, only {@code latest.json} is brought up to date.
+     * the store): nothing is uploaded again, only {@code beforePointer} runs (it must be idempotent) and the pointer
+     * is brought up to date.
      */
-    public PublishedRun adoptPublished(AuditRun run, Manifest manifest) {
+    public PublishedRun adoptPublished(AuditRun run, Manifest manifest, Runnable beforePointer) {
+        beforePointer.run();
         return pointLatest(run, manifest);
+    }
+
+    public PublishedRun adoptPublished(AuditRun run, Manifest manifest) {
+        return adoptPublished(run, manifest, () -> { });
     }
 
     private PublishedRun pointLatest(AuditRun run, Manifest manifest) {
         String runPath = RunLayout.runPath(run);
-        boolean latest = currentLatest().map(current -> current.supersededBy(run.startedAt())).orElse(true);
+        String pointer = RunLayout.pointerFor(run);
+        boolean latest = currentPointer(pointer).map(current -> current.supersededBy(run.startedAt())).orElse(true);
         if (latest) {
-            publisher.replaceLatest(PublishJson.write(new LatestPointer(run.runId(), runPath,
-                    runPath + RunLayout.MANIFEST, run.startedAt(), manifest.publishedAt())));
+            byte[] json = PublishJson.write(new LatestPointer(run.runId(), runPath,
+                    runPath + RunLayout.MANIFEST, run.startedAt(), manifest.publishedAt()));
+            if (pointer.equals(RunLayout.LATEST)) {
+                publisher.replaceLatest(json);
+            } else {
+                publisher.replacePointer(pointer, json);
+            }
         }
         return new PublishedRun(run.runId(), publisher.address(runPath), manifest, latest);
     }
@@ -87,9 +108,10 @@ public final class RunPublisher {
     }
 
     /** The current pointer; an unreadable one is treated as absent, so a good run repairs it. */
-    private Optional<LatestPointer> currentLatest() {
+    private Optional<LatestPointer> currentPointer(String pointer) {
         try {
-            return publisher.readLatest().map(json -> PublishJson.read(json, LatestPointer.class));
+            return (pointer.equals(RunLayout.LATEST) ? publisher.readLatest() : publisher.readPointer(pointer))
+                    .map(json -> PublishJson.read(json, LatestPointer.class));
         } catch (UncheckedIOException e) {
             return Optional.empty();
         }

@@ -101,6 +101,23 @@ public final class S3Publisher implements Publisher {
     }
 
     @Override
+    public void replacePointer(String name, byte[] json) {
+        String key = location.key(RunLayout.checkPointer(name));
+        s3.putObject(objects.putRequest(key, name, Sha256.hex(json)).cacheControl("no-cache").build(),
+                RequestBody.fromBytes(json));
+    }
+
+    @Override
+    public Optional<byte[]> readPointer(String name) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(location.bucket())
+                    .key(location.key(RunLayout.checkPointer(name)))).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public String address(String relative) {
         return "s3://" + location.bucket() + "/" + location.key(relative);
     }

@@ -45,6 +45,26 @@ final class FolderRunStore implements RunStore {
     }
 
     @Override
+    public List<RunFolder> allRuns() {
+        Path runsDir = resolve(RunPaths.RUNS);
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        List<RunFolder> runs = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(runsDir, 4)) {
+            walk.filter(Files::isDirectory)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/') + "/")
+                    .forEach(rel -> RunPaths.folderOf(rel, Files.isRegularFile(resolve(rel + RunLayout.MANIFEST)))
+                            .filter(f -> f.path().equals(rel))
+                            .ifPresent(runs::add));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runsDir, e);
+        }
+        runs.sort(Comparator.comparing(RunFolder::day).thenComparing(RunFolder::runId));
+        return runs;
+    }
+
+    @Override
     public InputStream open(String relative) {
         try {
             return Files.newInputStream(resolve(relative));

@@ -1,10 +1,7 @@
 package io.iamaudit.quarterly;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvValidationException;
 import io.iamaudit.report.ColumnSpec;
+import io.iamaudit.report.CsvDialect;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.report.TableSpec;
 import io.iamaudit.stage.Severity;
@@ -26,7 +23,7 @@ import java.util.function.Consumer;
 /**
  * Reads a run's {@code findings.csv} and {@code coverage.csv} by header name, one row at a time. Headers are looked
  * up through the nightly template (column key to header), so a reordered or extended template still reads; the
- * files are RFC 4180 as {@link io.iamaudit.report.CsvReportWriter} writes them.
+ * files are read in the {@link CsvDialect} {@link io.iamaudit.report.CsvReportWriter} writes them in.
  */
 final class RunCsv {
     private static final List<String> FINDING_KEYS_REQUIRED = List.of("finding_id", "account_id", "rule_id",
@@ -64,8 +61,8 @@ final class RunCsv {
 
     private long read(Path file, TableSpec table, List<String> required, Consumer<Row> rows) {
         try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build()).build()) {
-            String[] header = csv.readNext();
+             CsvDialect.In csv = CsvDialect.reader(in)) {
+            String[] header = csv.read();
             if (header == null) {
                 throw new InvalidRunException(table.csv() + " is empty (no header)");
             }
@@ -76,14 +73,13 @@ final class RunCsv {
                 }
             }
             long count = 0;
-            for (String[] line = csv.readNext(); line != null; line = csv.readNext()) {
+            for (String[] line = csv.read(); line != null; line = csv.read()) {
                 rows.accept(new Row(index, line));
                 count++;
             }
             return count;
-        } catch (IOException | CsvValidationException e) {
-            throw new UncheckedIOException("cannot read " + file, e instanceof IOException io ? io
-                    : new IOException(e.getMessage(), e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -17,6 +17,9 @@ public interface RunStore {
     /** Run folders dated {@code from} to {@code to} (inclusive), in date then run-id order. */
     List<RunFolder> runs(LocalDate from, LocalDate to);
 
+    /** Every run folder of the store, in date then run-id order (rebuilding the findings ledger reads them all). */
+    List<RunFolder> allRuns();
+
     /** Opens a file; {@code relative} is a path under the store root. */
     InputStream open(String relative);
 

@@ -50,6 +50,23 @@ final class S3RunStore implements RunStore {
     }
 
     @Override
+    public List<RunFolder> allRuns() {
+        Map<String, RunFolder> runs = new LinkedHashMap<>();
+        String base = location.key("");
+        for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(location.bucket())
+                .prefix(location.key(RunPaths.RUNS))).contents()) {
+            String relative = object.key().substring(base.length());
+            RunPaths.folderOf(relative, false)
+                    .map(f -> relative.equals(f.file(RunLayout.MANIFEST))
+                            ? new RunFolder(f.path(), f.day(), f.runId(), true) : f)
+                    .ifPresent(f -> runs.merge(f.path(), f, (a, b) -> a.hasManifest() ? a : b));
+        }
+        return runs.values().stream()
+                .sorted(Comparator.comparing(RunFolder::day).thenComparing(RunFolder::runId))
+                .toList();
+    }
+
+    @Override
     public InputStream open(String relative) {
         return s3.getObject(r -> r.bucket(location.bucket()).key(location.key(relative)));
     }

@@ -1,8 +1,5 @@
 package io.iamaudit.report;
 
-import com.opencsv.CSVWriter;
-import com.opencsv.ICSVWriter;
-
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -16,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Writes one csv file per table ({@code csv/findings.csv}, ...) with the same columns as the workbook's sheets:
- * UTF-8 without BOM, RFC 4180 (comma, double-quote quoting with doubled quotes, CRLF line ends), ISO-8601 UTC
+ * UTF-8 without BOM, in the project's one {@link CsvDialect} (RFC 4180, no escape character), ISO-8601 UTC
  * timestamps, and the same text safety as the workbook.
  */
 public final class CsvReportWriter {
@@ -41,10 +38,9 @@ public final class CsvReportWriter {
         Path file = folder.resolve(table.csvName());
         long rows = 0;
         try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
-             CSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                     ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.RFC4180_LINE_END);
+             CsvDialect.Out csv = CsvDialect.writer(out);
              Stream<R> stream = tableRows.rows().get()) {
-            csv.writeNext(table.headers().toArray(String[]::new), false);
+            csv.write(table.headers().toArray(String[]::new));
             var iterator = stream.iterator();
             String[] line = new String[table.columns().size()];
             while (iterator.hasNext()) {
@@ -53,13 +49,10 @@ public final class CsvReportWriter {
                     Column<R> column = table.columns().get(i);
                     line[i] = CellValues.csv(column, column.value(row));
                 }
-                csv.writeNext(line, false);
+                csv.write(line);
                 rows++;
             }
             csv.flush();
-            if (csv.checkError()) {
-                throw new IOException("csv writer reported an error");
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -55,6 +55,16 @@ final class FailingPublisher implements Publisher {
     }
 
     @Override
+    public void replacePointer(String name, byte[] json) {
+        delegate.replacePointer(name, json);
+    }
+
+    @Override
+    public java.util.Optional<byte[]> readPointer(String name) {
+        return delegate.readPointer(name);
+    }
+
+    @Override
     public java.util.Optional<byte[]> readLatest() {
         return delegate.readLatest();
     }

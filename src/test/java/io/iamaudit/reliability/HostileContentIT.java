@@ -1,9 +1,9 @@
 package io.iamaudit.reliability;
 
-import com.opencsv.CSVReader;
 import io.iamaudit.cli.ExitCode;
 import io.iamaudit.cli.JarProcess;
 import io.iamaudit.publish.ManifestFile;
+import io.iamaudit.report.CsvDialect;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -110,8 +110,8 @@ class HostileContentIT {
 
     private static List<String> csvCells(Path file) throws Exception {
         List<String> cells = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
-            for (String[] row : csv) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CsvDialect.In csv = CsvDialect.reader(in)) {
+            for (String[] row = csv.read(); row != null; row = csv.read()) {
                 cells.addAll(List.of(row));
             }
         }

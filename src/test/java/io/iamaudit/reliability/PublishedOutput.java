@@ -1,11 +1,11 @@
 package io.iamaudit.reliability;
 
-import com.opencsv.CSVReaderHeaderAware;
 import io.iamaudit.publish.LatestPointer;
 import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.ManifestFile;
 import io.iamaudit.publish.PublishJson;
 import io.iamaudit.publish.Sha256;
+import io.iamaudit.report.CsvDialect;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -88,10 +88,14 @@ final class PublishedOutput {
     List<Map<String, String>> csv(Path runFolder, String table) {
         List<Map<String, String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(runFolder.resolve("csv").resolve(table + ".csv"), StandardCharsets.UTF_8);
-             CSVReaderHeaderAware reader = new CSVReaderHeaderAware(in)) {
-            Map<String, String> row;
-            while ((row = reader.readMap()) != null) {
-                rows.add(new TreeMap<>(row));
+             CsvDialect.In reader = CsvDialect.reader(in)) {
+            String[] header = reader.read();
+            for (String[] line = reader.read(); line != null; line = reader.read()) {
+                Map<String, String> row = new TreeMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    row.put(header[i], i < line.length ? line[i] : null);
+                }
+                rows.add(row);
             }
         } catch (Exception e) {
             throw new AssertionError("cannot read " + table + ".csv of " + runFolder, e);
