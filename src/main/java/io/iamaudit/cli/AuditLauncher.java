@@ -28,7 +28,9 @@ final class AuditLauncher {
     /** Loggers that print stack traces for failures the command reports on one line anyway. */
     private static final List<String> QUIET_UNLESS_DEBUG = List.of("org.springframework.boot.SpringApplication",
             "org.springframework.boot.diagnostics", "org.springframework.batch.core.step.AbstractStep",
-            "org.springframework.batch.core.job.AbstractJob", "com.zaxxer.hikari");
+            "org.springframework.batch.core.job.AbstractJob", "com.zaxxer.hikari",
+            // a failed context refresh warns with the whole cause chain on one huge line before our one-line reason
+            "org.springframework.context");
 
     int launch(Mode mode, Map<String, String> options) {
         Map<String, String> props = new LinkedHashMap<>(options);
