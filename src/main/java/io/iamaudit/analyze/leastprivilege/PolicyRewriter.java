@@ -57,6 +57,7 @@ public final class PolicyRewriter {
                 statements.add(out);
             }
         }
+        flagContradictions(decider, acc);
         ObjectNode proposed = null;
         if (!statements.isEmpty()) {
             proposed = doc.json().deepCopy();
@@ -144,6 +145,20 @@ public final class PolicyRewriter {
         return changed ? withoutSubsumed(out) : null;
     }
 
+    /**
+     * The evidence rail: a service used inside the window whose action-level data shows nothing used lost only
+     * tracked actions shown unused here, and the document says so.
+     */
+    private static void flagContradictions(UsageDecider decider, Acc acc) {
+        Set<String> touched = new java.util.TreeSet<>();
+        acc.removed.forEach(r -> touched.add(new ActionPattern(r.permission()).service()));
+        for (String ns : touched) {
+            if (decider.usage().contradictory(ns)) {
+                acc.review.add(decider.contradiction(decider.usage().service(ns).orElseThrow()));
+            }
+        }
+    }
+
     /** Used services as patterns, for {@code *} or a NotAction statement that excludes none of them. */
     private List<String> usedServices(ActionPattern original, UsageDecider decider, Acc acc) {
         Usage usage = decider.usage();
@@ -177,6 +192,12 @@ public final class PolicyRewriter {
         for (String untracked : UntrackedActions.ACTIONS) {
             String name = catalog.expand(new ActionPattern(untracked)).iterator().next();
             if (!usage.serviceUsed(new ActionPattern(name).service()) && original.matches(name)) {
+                out.add(name);
+            }
+        }
+        for (String required : decider.auditRole().actions()) {
+            String name = catalog.canonical(required);
+            if (original.matches(name) && out.stream().noneMatch(k -> new ActionPattern(k).matches(name))) {
                 out.add(name);
             }
         }
