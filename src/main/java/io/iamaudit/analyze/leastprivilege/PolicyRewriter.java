@@ -100,6 +100,11 @@ public final class PolicyRewriter {
                 changed = true;
                 continue;
             }
+            if (!p.hasWildcard() && !catalog.known(p.text())) {
+                acc.review.add(unknownNote(p.text()));
+                out.add(p.text());
+                continue;
+            }
             Set<String> concrete = "*".equals(p.service()) ? Set.of() : catalog.expand(p);
             if (concrete.isEmpty()) {
                 // no catalog action to judge one by one: the service-level evidence decides the whole pattern
@@ -242,6 +247,12 @@ public final class PolicyRewriter {
     private static void flagUntracked(List<String> actions, Acc acc) {
         actions.stream().filter(UntrackedActions::contains)
                 .forEach(a -> acc.review.add(a + ": last-accessed cannot see it; kept for review"));
+    }
+
+    /** The report of an action AWS's reference does not know: never judged, never dropped. */
+    static String unknownNote(String action) {
+        return action + ": not in AWS's Service Authorization Reference (a typo or a retired action?); kept as "
+                + "written";
     }
 
     private static String catalogNote(String service) {
