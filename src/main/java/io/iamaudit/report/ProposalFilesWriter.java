@@ -106,7 +106,8 @@ public final class ProposalFilesWriter {
 
     /** IAM names allow {@code +=,.@_-} besides letters and digits; a group policy's {@code group/policy} too. */
     static String safe(String name) {
-        return name.replace('/', '.').replaceAll("[^A-Za-z0-9+=,.@_-]", "_");
+        String out = name.replace('/', '.').replaceAll("[^A-Za-z0-9+=,.@_-]", "_");
+        return out.isEmpty() || out.chars().allMatch(c -> c == '.') ? out.replace('.', '_') + "_" : out;
     }
 
     private static String pretty(String document) {

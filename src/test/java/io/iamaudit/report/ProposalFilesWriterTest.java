@@ -83,6 +83,13 @@ class ProposalFilesWriterTest {
                         + "--policy-name inline", "aws iam put-group-policy --group-name devs --policy-name inline");
     }
 
+    @Test
+    void namesNeverLeaveTheirFolder() {
+        assertThat(ProposalFilesWriter.safe("..")).isEqualTo("___");
+        assertThat(ProposalFilesWriter.safe("devs/inline")).isEqualTo("devs.inline");
+        assertThat(ProposalFilesWriter.safe("=cmd|x")).isEqualTo("=cmd_x");
+    }
+
     private static PolicyProposal inline(String name, String proposed) {
         List<RemovedPermission> removed = proposed.equals(ORIGINAL) ? List.of()
                 : List.of(new RemovedPermission("s3:PutObject", "unused"));
