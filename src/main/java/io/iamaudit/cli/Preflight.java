@@ -5,6 +5,7 @@ import io.iamaudit.analyze.RuleMetadata;
 import io.iamaudit.analyze.exceptions.ExceptionSet;
 import io.iamaudit.analyze.exceptions.ExceptionsCheck;
 import io.iamaudit.analyze.exceptions.ExceptionsLoader;
+import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.publish.OutputLocation;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -31,6 +32,11 @@ final class Preflight {
 
     static void check(Map<String, String> props, boolean sandbox) {
         checkConfigFiles(System.getenv());
+        try {
+            ActionCatalog.bundled(); // IAM's action reference: without it no policy can be judged
+        } catch (ActionCatalog.CatalogUnavailableException e) {
+            throw new UsageException(firstLine(e.getMessage()));
+        }
         String output = props.get("iam-audit.output");
         if (output != null) {
             checkOutput(output);

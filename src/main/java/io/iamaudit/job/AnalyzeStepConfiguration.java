@@ -3,10 +3,14 @@ package io.iamaudit.job;
 import io.iamaudit.analyze.AccountAnalysis;
 import io.iamaudit.analyze.AccountAnalyzer;
 import io.iamaudit.analyze.AnalysisContext;
+import io.iamaudit.analyze.RuleCatalog;
 import io.iamaudit.analyze.Thresholds;
 import io.iamaudit.analyze.exceptions.ExceptionSet;
 import io.iamaudit.analyze.exceptions.ExceptionsCheck;
 import io.iamaudit.analyze.exceptions.ExceptionsLoader;
+import io.iamaudit.analyze.leastprivilege.AuditRoleActions;
+import io.iamaudit.analyze.leastprivilege.LeastPrivilegeEngine;
+import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountRef;
 import io.iamaudit.stage.AuditRun;
@@ -137,9 +141,11 @@ class AnalyzeStepConfiguration {
         };
     }
 
+    /** Loads IAM's action reference at start-up (a missing one fails before any work) and protects the audit role. */
     @Bean
-    AccountAnalyzer accountAnalyzer() {
-        return new AccountAnalyzer();
+    AccountAnalyzer accountAnalyzer(AuditProperties properties) {
+        return new AccountAnalyzer(RuleCatalog.standard(), new LeastPrivilegeEngine(ActionCatalog.bundled(),
+                AuditRoleActions.of(properties.roleName())));
     }
 
     @Bean

@@ -3,8 +3,10 @@ package io.iamaudit.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.stage.LeastPrivilegeRecommendation;
 import io.iamaudit.stage.LeastPrivilegeRecommendation.PolicyProposal;
 
@@ -16,6 +18,10 @@ import java.util.function.Function;
 /** Extractors of the Least privilege table, by template column key. */
 final class LeastPrivilegeColumns {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ProposalDiff DIFF = new ProposalDiff(ActionCatalog.bundled());
+    /** Below Excel's 32,767 characters per cell, with room for the safety prefix. */
+    static final int READABLE_LIMIT = 32_000;
 
     private LeastPrivilegeColumns() {
     }
@@ -37,6 +43,11 @@ final class LeastPrivilegeColumns {
         m.put("last_used", LeastPrivilegeRecommendation::lastUsed);
         m.put("reduction", LeastPrivilegeRecommendation::reductionPercent);
         m.put("proposed_policies", r -> proposalsJson(r.proposals()));
+        m.put("original_documents", r -> readable(r, true));
+        m.put("proposed_documents", r -> readable(r, false));
+        m.put("diff_by_service", r -> DIFF.text(r.proposals()));
+        m.put("proposal_files", r -> Texts.lines(r.proposals().stream().filter(ProposalFilesWriter::changes)
+                .map(p -> ProposalFilesWriter.base(r, p) + ".json").toList()));
         m.put("removed_permissions", r -> Texts.lines(r.proposals().stream()
                 .flatMap(p -> p.removed().stream().map(x -> x.permission() + " \u2014 " + x.evidence()))
                 .toList()));
@@ -62,6 +73,36 @@ final class LeastPrivilegeColumns {
             }
         }
         return array.toString();
+    }
+
+    /**
+     * The original or proposed documents of the changed proposals as indented text, side by side in two columns;
+     * where the text would pass Excel's cell limit, the path of each proposal's file instead.
+     */
+    static String readable(LeastPrivilegeRecommendation r, boolean original) {
+        List<PolicyProposal> changed = r.proposals().stream().filter(ProposalFilesWriter::changes).toList();
+        if (changed.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (PolicyProposal p : changed) {
+            String text = original ? p.originalDocument() : p.proposedDocument();
+            out.append(out.length() == 0 ? "" : "\n\n").append("# ").append(p.policyName()).append('\n')
+                    .append(text == null ? "(detach: nothing in it is still used)" : pretty(text));
+        }
+        if (out.length() <= READABLE_LIMIT) {
+            return out.toString();
+        }
+        return Texts.lines(changed.stream().map(p -> "# " + p.policyName() + ": too long for a cell, see "
+                + ProposalFilesWriter.base(r, p) + (original ? ".original.json" : ".json")).toList());
+    }
+
+    private static String pretty(String document) {
+        try {
+            return PRETTY.writeValueAsString(JSON.readTree(document));
+        } catch (JsonProcessingException e) {
+            return document;
+        }
     }
 
     private static JsonNode document(String document) {

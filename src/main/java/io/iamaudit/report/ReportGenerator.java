@@ -43,6 +43,7 @@ public final class ReportGenerator {
         List<ReportFile> csv = new CsvReportWriter().write(source.allTables(), folder);
         long csvNanos = System.nanoTime() - start;
         files.addAll(csv);
+        files.addAll(new ProposalFilesWriter().write(repository, runId, folder));
         long csvRows = csv.stream().mapToLong(ReportFile::rows).sum();
         // one line with both writers' figures: operators see where report time goes, scripts/bench parses it
         log.info("run {}: report writers: workbook {} rows in {} ms ({} rows/s), csv {} rows in {} ms ({} rows/s)",

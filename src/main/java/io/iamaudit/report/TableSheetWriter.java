@@ -89,7 +89,7 @@ final class TableSheetWriter<R> {
     private void setValue(Cell cell, Column<R> column, Object value) {
         switch (column.spec().type()) {
             case TEXT -> {
-                SheetCells.text(cell, value.toString());
+                SheetCells.text(cell, SheetCaps.cap(column.spec().key(), value.toString()));
                 if (SEVERITY_KEY.equals(column.spec().key())) {
                     cell.setCellStyle(styles.severity(value.toString(), cell.getCellStyle()));
                 }

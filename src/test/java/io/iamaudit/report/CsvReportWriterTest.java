@@ -44,7 +44,10 @@ class CsvReportWriterTest {
                     .findFirst().orElseThrow();
             assertThat(file.rows()).isEqualTo(rows.size() - 1);
         }
-        assertThat(bundle.files()).hasSize(1 + ReportFixtures.TEMPLATE.tables().size());
+        assertThat(bundle.files()).filteredOn(f -> !f.name().startsWith(ProposalFilesWriter.FOLDER + "/"))
+                .hasSize(1 + ReportFixtures.TEMPLATE.tables().size());
+        // and per changed proposal: proposed, original, apply note (two sample proposals)
+        assertThat(bundle.files()).filteredOn(f -> f.name().startsWith(ProposalFilesWriter.FOLDER + "/")).hasSize(6);
     }
 
     @Test

@@ -87,6 +87,14 @@ final class ActionCounter {
         return new GrantedActions(bits, extras);
     }
 
+    /** The actions of a set, by name (catalog actions in IAM's spelling, unknown ones lower case). */
+    List<String> names(GrantedActions granted) {
+        List<String> out = new ArrayList<>();
+        granted.bits().stream().forEach(i -> out.add(actions.get(i)));
+        out.addAll(granted.extras());
+        return out;
+    }
+
     /** The service prefixes of a set of actions. */
     Set<String> services(GrantedActions granted) {
         Set<String> out = new TreeSet<>();

@@ -11,6 +11,7 @@ import io.iamaudit.policy.ActionCatalog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,11 +31,16 @@ public final class LeastPrivilegeEngine {
     private final PrincipalRecommender recommender;
 
     public LeastPrivilegeEngine() {
-        this(ActionCatalog.bundled());
+        this(ActionCatalog.bundled(), AuditRoleActions.none());
     }
 
     public LeastPrivilegeEngine(ActionCatalog catalog) {
-        this.recommender = new PrincipalRecommender(catalog);
+        this(catalog, AuditRoleActions.none());
+    }
+
+    /** @param auditRole the role iam-audit assumes and the actions its proposals must keep */
+    public LeastPrivilegeEngine(ActionCatalog catalog, AuditRoleActions auditRole) {
+        this.recommender = new PrincipalRecommender(catalog, auditRole);
     }
 
     public List<LeastPrivilegeRecommendation> recommend(AccountSnapshot snapshot, AnalysisContext ctx) {
@@ -44,7 +50,9 @@ public final class LeastPrivilegeEngine {
             return List.of();
         }
         Instant asOf = ctx.asOf(snapshot);
-        Instant windowStart = asOf.minus(Duration.ofDays(ctx.thresholds().leastPrivilegeWindowDays()));
+        // inclusive: any use on the window's first day (UTC) counts, whatever the hour of collection
+        Instant windowStart = asOf.minus(Duration.ofDays(ctx.thresholds().leastPrivilegeWindowDays()))
+                .truncatedTo(ChronoUnit.DAYS);
         Inputs in = new Inputs(snapshot, ctx, auth.get(), windowStart);
         List<LeastPrivilegeRecommendation> out = new ArrayList<>();
         auth.get().users().forEach(u -> out.add(recommender.recommend(Subject.of(auth.get(), u), in)));

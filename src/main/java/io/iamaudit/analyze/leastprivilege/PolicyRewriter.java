@@ -57,6 +57,7 @@ public final class PolicyRewriter {
                 statements.add(out);
             }
         }
+        flagContradictions(decider, acc);
         ObjectNode proposed = null;
         if (!statements.isEmpty()) {
             proposed = doc.json().deepCopy();
@@ -97,6 +98,11 @@ public final class PolicyRewriter {
                 flagUntracked(services, acc);
                 out.addAll(services);
                 changed = true;
+                continue;
+            }
+            if (!p.hasWildcard() && !catalog.known(p.text())) {
+                acc.review.add(unknownNote(p.text()));
+                out.add(p.text());
                 continue;
             }
             Set<String> concrete = "*".equals(p.service()) ? Set.of() : catalog.expand(p);
@@ -144,6 +150,20 @@ public final class PolicyRewriter {
         return changed ? withoutSubsumed(out) : null;
     }
 
+    /**
+     * The evidence rail: a service used inside the window whose action-level data shows nothing used lost only
+     * tracked actions shown unused here, and the document says so.
+     */
+    private static void flagContradictions(UsageDecider decider, Acc acc) {
+        Set<String> touched = new java.util.TreeSet<>();
+        acc.removed.forEach(r -> touched.add(new ActionPattern(r.permission()).service()));
+        for (String ns : touched) {
+            if (decider.usage().contradictory(ns)) {
+                acc.review.add(decider.contradiction(decider.usage().service(ns).orElseThrow()));
+            }
+        }
+    }
+
     /** Used services as patterns, for {@code *} or a NotAction statement that excludes none of them. */
     private List<String> usedServices(ActionPattern original, UsageDecider decider, Acc acc) {
         Usage usage = decider.usage();
@@ -177,6 +197,12 @@ public final class PolicyRewriter {
         for (String untracked : UntrackedActions.ACTIONS) {
             String name = catalog.expand(new ActionPattern(untracked)).iterator().next();
             if (!usage.serviceUsed(new ActionPattern(name).service()) && original.matches(name)) {
+                out.add(name);
+            }
+        }
+        for (String required : decider.auditRole().actions()) {
+            String name = catalog.canonical(required);
+            if (original.matches(name) && out.stream().noneMatch(k -> new ActionPattern(k).matches(name))) {
                 out.add(name);
             }
         }
@@ -223,9 +249,15 @@ public final class PolicyRewriter {
                 .forEach(a -> acc.review.add(a + ": last-accessed cannot see it; kept for review"));
     }
 
+    /** The report of an action AWS's reference does not know: never judged, never dropped. */
+    static String unknownNote(String action) {
+        return action + ": not in AWS's Service Authorization Reference (a typo or a retired action?); kept as "
+                + "written";
+    }
+
     private static String catalogNote(String service) {
-        return service + ": narrowed to the actions of the bundled catalog (botocore); an action AWS added since is "
-                + "no longer granted - check the service's recent changes";
+        return service + ": narrowed to the actions of the bundled Service Authorization Reference; an action AWS "
+                + "added since is no longer granted - check the service's recent changes";
     }
 
     private static final class Acc {

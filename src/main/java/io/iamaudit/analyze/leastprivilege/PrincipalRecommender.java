@@ -24,10 +24,12 @@ import java.util.stream.Stream;
 final class PrincipalRecommender {
     private final ProposalBuilder proposals;
     private final ActionCounter counter;
+    private final AuditRoleActions auditRole;
 
-    PrincipalRecommender(ActionCatalog catalog) {
+    PrincipalRecommender(ActionCatalog catalog, AuditRoleActions auditRole) {
         this.proposals = new ProposalBuilder(new PolicyRewriter(catalog));
         this.counter = new ActionCounter(catalog);
+        this.auditRole = auditRole;
     }
 
     LeastPrivilegeRecommendation recommend(Subject s, LeastPrivilegeEngine.Inputs in) {
@@ -51,10 +53,16 @@ final class PrincipalRecommender {
                 + (analyzer.unusedRoleFinding() == null ? "" : ", Access Analyzer finding "
                 + analyzer.unusedRoleFinding());
         UsageDecider decider = new UsageDecider(usage, analyzer);
+        List<String> notes = new ArrayList<>();
+        boolean isAuditRole = auditRole.isAuditRole(s.type(), s.name());
+        if (isAuditRole) {
+            unused = false;
+            decider = decider.forAuditRole(auditRole);
+            notes.add(auditRole.keepNote());
+        }
         if (unused) {
             decider = decider.withPrincipalUnused(unusedEvidence);
         }
-        List<String> notes = new ArrayList<>();
         List<PolicyProposal> list = new ArrayList<>();
         for (PolicySource src : s.policies().sources()) {
             list.add(proposals.proposal(src, s, in, decider, notes));
@@ -62,6 +70,9 @@ final class PrincipalRecommender {
         list = proposals.checkInlineAggregate(list, s.type(), notes);
         GrantedActions kept = counter.granted(list.stream().map(PolicyProposal::proposedDocument)
                 .filter(Objects::nonNull).toList());
+        if (isAuditRole) {
+            auditRole.beyondRequired(counter.names(kept)).ifPresent(notes::add);
+        }
         Verdict verdict;
         String reason;
         if (unused) {

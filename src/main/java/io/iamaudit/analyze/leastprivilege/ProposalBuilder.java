@@ -67,12 +67,18 @@ final class ProposalBuilder {
         }
         boolean fits = fitsManaged(src, r.proposed());
         if (!fits) {
-            int parts = PolicySizes.split(r.proposed(), PolicySizes.MANAGED).size();
-            review.add("proposed document has " + PolicySizes.size(r.proposed()) + " characters (> "
-                    + PolicySizes.MANAGED + "): split it into " + parts + " managed policies by statement");
+            review.add(splitNote(name(src), r.proposed()));
         }
         return new PolicyProposal(name(src), src.arn(), src.attachment().name(), src.document(),
                 PrincipalRecommender.json(r.proposed()), r.removed(), review, fits);
+    }
+
+    /** How an oversized proposal becomes managed policies that each fit IAM's quota ({@link ProposalSplitter}). */
+    static String splitNote(String policyName, ObjectNode proposed) {
+        List<ProposalSplitter.Part> parts = ProposalSplitter.split(policyName, proposed, PolicySizes.MANAGED);
+        return "proposed document has " + PolicySizes.size(proposed) + " characters (> " + PolicySizes.MANAGED
+                + "): split it into " + parts.size() + " managed policies, statements grouped by service: "
+                + String.join(", ", parts.stream().map(ProposalSplitter.Part::name).toList());
     }
 
     /** Marks inline proposals whose aggregate exceeds the principal's (or group's) inline quota. */
@@ -92,7 +98,13 @@ final class ProposalBuilder {
                         + "): move them into managed policies";
                 notes.add(note);
                 List<String> review = new ArrayList<>(p.keptForReview());
-                review.add(note);
+                review.add(note + ": create " + p.policyName() + " as a customer managed policy, attach it, then "
+                        + "delete the inline policy");
+                ObjectNode proposed = p.proposedDocument() == null ? null
+                        : PolicySource.parse(p.proposedDocument()).map(PolicyDocument::json).orElse(null);
+                if (proposed != null && PolicySizes.size(proposed) > PolicySizes.MANAGED) {
+                    review.add(splitNote(p.policyName(), proposed));
+                }
                 out.add(new PolicyProposal(p.policyName(), null, p.attachment(), p.originalDocument(),
                         p.proposedDocument(), p.removed(), review, false));
             } else {

@@ -75,6 +75,16 @@ public record Usage(Map<String, ServiceUse> services, Instant windowStart) {
         return service(namespace).map(s -> used(s.lastAuthenticated())).orElse(false);
     }
 
+    /**
+     * A service used inside the window (service level) whose action-level data shows none of its tracked actions
+     * used in the window: AWS tracks only some actions and its data lags, so the use went through an action the
+     * report does not show. Only tracked actions shown unused may then go; the document is flagged for review.
+     */
+    public boolean contradictory(String namespace) {
+        return service(namespace).filter(s -> s.tracked() && used(s.lastAuthenticated()))
+                .map(s -> s.actions().values().stream().noneMatch(a -> used(a.orElse(null)))).orElse(false);
+    }
+
     public Set<String> usedServices() {
         return services.values().stream().filter(s -> used(s.lastAuthenticated())).map(ServiceUse::namespace)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));

@@ -22,23 +22,39 @@ public final class UsageDecider {
 
     private static final Decision KEEP = new Decision(Kind.KEEP, null);
 
+    /** The flag a document gets when a used service's action-level data shows nothing used. */
+    public static final String CONTRADICTORY = "contradictory evidence: review";
+
     private final Usage usage;
     private final AnalyzerEvidence analyzer;
     private final String principalEvidence;
+    private final AuditRoleActions auditRole;
 
     public UsageDecider(Usage usage, AnalyzerEvidence analyzer) {
-        this(usage, analyzer, null);
+        this(usage, analyzer, null, AuditRoleActions.none());
     }
 
-    private UsageDecider(Usage usage, AnalyzerEvidence analyzer, String principalEvidence) {
+    private UsageDecider(Usage usage, AnalyzerEvidence analyzer, String principalEvidence,
+                         AuditRoleActions auditRole) {
         this.usage = usage;
         this.analyzer = analyzer;
         this.principalEvidence = principalEvidence;
+        this.auditRole = auditRole;
     }
 
     /** The same decider, adding to every removal that the principal as a whole is unused (and why). */
     public UsageDecider withPrincipalUnused(String evidence) {
-        return new UsageDecider(usage, analyzer, evidence);
+        return new UsageDecider(usage, analyzer, evidence, auditRole);
+    }
+
+    /** The same decider for the audit role: the actions the audit calls are always kept. */
+    public UsageDecider forAuditRole(AuditRoleActions role) {
+        return new UsageDecider(usage, analyzer, principalEvidence, role);
+    }
+
+    /** The actions kept whatever the evidence (the audit's own, on the audit role); empty otherwise. */
+    public AuditRoleActions auditRole() {
+        return auditRole;
     }
 
     public Usage usage() {
@@ -46,6 +62,9 @@ public final class UsageDecider {
     }
 
     public Decision decide(String action) {
+        if (auditRole.required(action)) {
+            return KEEP;
+        }
         if (UntrackedActions.contains(action)) {
             return new Decision(Kind.REVIEW, action + ": last-accessed cannot see it; kept for review");
         }
@@ -68,9 +87,17 @@ public final class UsageDecider {
         if (tracked != null && !usage.used(tracked.orElse(null))) {
             return new Decision(Kind.REMOVE, "last-accessed (action level): " + action + " last used "
                     + tracked.map(Evidence::date).orElse("never") + ", window starts "
-                    + Evidence.date(usage.windowStart()) + suffix(analyzer.unused(action)));
+                    + Evidence.date(usage.windowStart()) + suffix(analyzer.unused(action))
+                    + (usage.contradictory(ns) ? "; " + contradiction(s) : ""));
         }
         return KEEP;
+    }
+
+    /** The note of a service {@link Usage#contradictory contradicting} its own action-level data. */
+    public String contradiction(ServiceUse s) {
+        return CONTRADICTORY + ": " + s.namespace() + " last used " + Evidence.date(s.lastAuthenticated())
+                + ", inside the window, yet action-level data shows none of its tracked actions used; its untracked "
+                + "actions are kept and only tracked actions shown unused are removed";
     }
 
     /** Why a whole service counts as unused. */

@@ -4,6 +4,7 @@ import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.policy.ActionPattern;
 import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.policy.Statement;
+import io.iamaudit.policy.TrackedServices;
 import io.iamaudit.sandbox.scenario.ServiceUsage;
 
 import java.time.Instant;
@@ -23,8 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LastAccessedCalculator {
 
-    /** Services for which the sandbox reports action-level detail, standing in for AWS's tracked list. */
-    public static final Set<String> TRACKED_SERVICES = Set.of("s3", "ec2", "iam", "lambda", "dynamodb", "sts", "kms");
+    /**
+     * Services for which the sandbox reports action-level detail: AWS's list ({@link TrackedServices}). Difference
+     * from AWS: the sandbox reports every action of such a service, where AWS reports its management actions only.
+     */
+    public static final Set<String> TRACKED_SERVICES = TrackedServices.all();
 
     /** Actions Access Advisor never tracks ({@code iam:PassRole} is authorised, not called). */
     private static final Set<String> UNTRACKED_ACTIONS = Set.of("iam:PassRole");

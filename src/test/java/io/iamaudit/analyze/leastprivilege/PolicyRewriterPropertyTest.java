@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class PolicyRewriterPropertyTest {
 
-    static final int CASES = 3000;
+    static final int CASES = 10_000;
     static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     static final Instant WINDOW_START = NOW.minus(Duration.ofDays(90));
 

@@ -1,0 +1,98 @@
+package io.iamaudit.report;
+
+import io.iamaudit.analyze.LruCache;
+import io.iamaudit.policy.AccessLevel;
+import io.iamaudit.policy.ActionCatalog;
+import io.iamaudit.policy.ActionPattern;
+import io.iamaudit.policy.PolicyDocument;
+import io.iamaudit.policy.Statement;
+import io.iamaudit.stage.LeastPrivilegeRecommendation.PolicyProposal;
+import io.iamaudit.stage.LeastPrivilegeRecommendation.RemovedPermission;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The short diff a reviewer reads first: per service, how many actions a proposal removes and keeps, by IAM access
+ * level ({@code s3: removed 3 (Write 2, Permissions management 1); kept 41 (Read 30, List 11)}), counted on AWS's
+ * Service Authorization Reference. Actions the reference does not know count as "unknown".
+ */
+final class ProposalDiff {
+    private final ActionCatalog catalog;
+    private final LruCache<String, Map<String, Set<String>>> keptByDocument = new LruCache<>(1024);
+
+    ProposalDiff(ActionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** One line per service the changed proposals touch, services in order; {@code null} when nothing changes. */
+    String text(List<PolicyProposal> proposals) {
+        Map<String, Set<String>> removed = new TreeMap<>();
+        Map<String, Set<String>> kept = new TreeMap<>();
+        for (PolicyProposal p : proposals) {
+            if (p.removed().isEmpty() && p.proposedDocument() != null) {
+                continue;
+            }
+            for (RemovedPermission r : p.removed()) {
+                if (r.permission().indexOf(' ') < 0 && r.permission().indexOf(':') > 0) {
+                    ActionPattern pattern = new ActionPattern(r.permission());
+                    removed.computeIfAbsent(pattern.service(), k -> new LinkedHashSet<>())
+                            .addAll(catalog.expand(pattern));
+                }
+            }
+            if (p.proposedDocument() != null) {
+                keptByDocument.get(p.proposedDocument(), this::allowed)
+                        .forEach((s, a) -> kept.computeIfAbsent(s, k -> new LinkedHashSet<>()).addAll(a));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String service : removed.keySet()) {
+            Set<String> gone = removed.get(service);
+            Set<String> stay = kept.getOrDefault(service, Set.of());
+            gone.removeAll(stay);
+            lines.add(service + ": removed " + gone.size() + levels(gone) + "; kept " + stay.size() + levels(stay));
+        }
+        return lines.isEmpty() ? null : String.join("\n", lines);
+    }
+
+    private Map<String, Set<String>> allowed(String document) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        PolicyDocument doc = PolicyDocument.parse(document);
+        for (Statement s : doc.allows()) {
+            if (s.notAction()) {
+                continue;
+            }
+            for (ActionPattern p : s.actions()) {
+                if (!"*".equals(p.service())) {
+                    out.computeIfAbsent(p.service(), k -> new LinkedHashSet<>()).addAll(catalog.expand(p));
+                }
+            }
+        }
+        return out;
+    }
+
+    private String levels(Set<String> actions) {
+        if (actions.isEmpty()) {
+            return "";
+        }
+        Map<AccessLevel, Integer> counts = new EnumMap<>(AccessLevel.class);
+        int unknown = 0;
+        for (String a : actions) {
+            var level = catalog.accessLevel(a);
+            if (level.isPresent()) {
+                counts.merge(level.get(), 1, Integer::sum);
+            } else {
+                unknown++;
+            }
+        }
+        String text = counts.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return " (" + text + (unknown == 0 ? "" : (text.isEmpty() ? "" : ", ") + "unknown " + unknown) + ")";
+    }
+}
