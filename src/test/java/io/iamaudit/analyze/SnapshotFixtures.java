@@ -332,6 +332,7 @@ public final class SnapshotFixtures {
         private final Map<String, String> tags = new HashMap<>();
         private List<ServiceLastAccessed> services;
         private String lastAccessedError;
+        private String boundaryArn;
 
         RoleFixture(String name) {
             this.name = name;
@@ -386,8 +387,14 @@ public final class SnapshotFixtures {
             return this;
         }
 
+        /** Sets the permissions boundary (add the policy itself with {@code withPolicy} for it to be collected). */
+        public RoleFixture boundary(String policyArn) {
+            boundaryArn = policyArn;
+            return this;
+        }
+
         IamRole role() {
-            return new IamRole(name, "R" + name, arn(), path, created, trust, attached, inline, null, tags, lastUsed,
+            return new IamRole(name, "R" + name, arn(), path, created, trust, attached, inline, boundaryArn, tags, lastUsed,
                     lastUsed == null ? null : "us-east-1");
         }
 

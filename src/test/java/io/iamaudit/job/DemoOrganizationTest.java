@@ -126,6 +126,8 @@ class DemoOrganizationTest {
             444444444444, IAM.POLICY.SERVICE_WILDCARD,      app-data-access
             444444444444, IAM.ANALYZER.UNUSED_FINDINGS,     app-runtime
             444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION, lambda-deployer
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION, notebook-operator
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION_CONFINED, batch-launcher
             444444444444, IAM.CERT.EXPIRED,                 www-acme-example-com
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-prod-public-assets
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   legacy-admin-role
@@ -172,6 +174,26 @@ class DemoOrganizationTest {
                 .allSatisfy(f -> assertThat(f.severity()).isIn(Severity.LOW, Severity.INFORMATIONAL));
         assertThat(staging.coverage(run.runId())).filteredOn(c -> c.accountId().equals(CLEAN_ACCOUNT))
                 .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(AccountCoverage.Status.AUDITED));
+    }
+
+    /** Each planted risk has a look-alike beside it that must stay quiet (account, rule, principal). */
+    @ParameterizedTest(name = "{1} not raised for {2}")
+    @CsvSource(textBlock = """
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION,          notebook-viewer
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION_CONFINED, notebook-viewer
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION,          instance-scheduler
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION_CONFINED, instance-scheduler
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION,          batch-launcher
+            """)
+    void lookAlikesAreNotReported(String account, String rule, String principal) {
+        audited();
+        assertThat(findings).as("%s in %s for %s", rule, account, principal)
+                .noneSatisfy(f -> {
+                    assertThat(f.accountId()).isEqualTo(account);
+                    assertThat(f.ruleId()).isEqualTo(rule);
+                    assertThat(f.status()).isEqualTo(Finding.Status.FAIL);
+                    assertThat(String.valueOf(f.principalName())).isEqualTo(principal);
+                });
     }
 
     @Test

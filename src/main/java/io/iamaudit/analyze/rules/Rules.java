@@ -28,7 +28,7 @@ public final class Rules {
                 new UserDirectPoliciesRule(), new UserWithoutGroupRule(), new EmptyGroupRule(),
                 new FullAdminPolicyRule(), new ServiceWildcardRule(), new NotActionAllowRule(),
                 new CriticalServiceFullAccessRule(), new InlinePoliciesRule(),
-                new PrivilegeEscalationRule(), new AssumeRoleAnyResourceRule(), new PassRoleAnyResourceRule(),
+                new PrivilegeEscalationRule(), new PrivilegeEscalationConfinedRule(), new AssumeRoleAnyResourceRule(), new PassRoleAnyResourceRule(),
                 new TrustAnyPrincipalRule(), new TrustExternalAccountRule(), new SupportRoleRule(),
                 new RequiredTagsRule(), new CloudShellFullAccessRule());
     }
