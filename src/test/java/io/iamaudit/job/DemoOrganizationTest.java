@@ -128,6 +128,13 @@ class DemoOrganizationTest {
             444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION, lambda-deployer
             444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION, notebook-operator
             444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION_CONFINED, batch-launcher
+            444444444444, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY, lambda-deployer
+            333333333333, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY, log-delivery-writer
+            444444444444, IAM.ROLE.TRUST_SAML_AUDIENCE,      AWSReservedSSO_Developer_1a2b3c4d5e6f7a8b
+            444444444444, IAM.ROLE.TRUST_EXTERNAL_BROAD_ACCESS, legacy-admin-role
+            555555555555, IAM.ROLE.TRUST_OIDC_SUBJECT,       gitlab-deployer
+            555555555555, IAM.ROLE.TRUST_OIDC_SUBJECT,       github-any-repo
+            555555555555, IAM.ROLE.TRUST_EXTERNAL_BROAD_ACCESS, vendor-readonly
             444444444444, IAM.CERT.EXPIRED,                 www-acme-example-com
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-prod-public-assets
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   legacy-admin-role
@@ -184,6 +191,13 @@ class DemoOrganizationTest {
             444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION,          instance-scheduler
             444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION_CONFINED, instance-scheduler
             444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION,          batch-launcher
+            555555555555, IAM.ROLE.TRUST_OIDC_SUBJECT,                github-actions
+            555555555555, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY,     config-recorder
+            555555555555, IAM.ROLE.TRUST_EXTERNAL_BROAD_ACCESS,       vendor-audit
+            555555555555, IAM.ROLE.TRUST_EXTERNAL_UNCONDITIONED,      vendor-audit
+            555555555555, IAM.ROLE.TRUST_EXTERNAL_UNCONDITIONED,      vendor-readonly
+            888888888888, IAM.ROLE.TRUST_SAML_AUDIENCE,               AWSReservedSSO_PaymentsEngineer_0c9d8e7f6a5b4c3d
+            888888888888, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY,     payments-api
             """)
     void lookAlikesAreNotReported(String account, String rule, String principal) {
         audited();

@@ -29,7 +29,9 @@ public final class Rules {
                 new FullAdminPolicyRule(), new ServiceWildcardRule(), new NotActionAllowRule(),
                 new CriticalServiceFullAccessRule(), new InlinePoliciesRule(),
                 new PrivilegeEscalationRule(), new PrivilegeEscalationConfinedRule(), new AssumeRoleAnyResourceRule(), new PassRoleAnyResourceRule(),
-                new TrustAnyPrincipalRule(), new TrustExternalAccountRule(), new SupportRoleRule(),
+                new TrustAnyPrincipalRule(), new TrustExternalAccountRule(), new TrustOidcSubjectRule(),
+                new TrustSamlAudienceRule(), new TrustServiceConfusedDeputyRule(), new TrustExternalBroadAccessRule(),
+                new SupportRoleRule(),
                 new RequiredTagsRule(), new CloudShellFullAccessRule());
     }
 }
