@@ -198,6 +198,7 @@ class DemoOrganizationTest {
             555555555555, IAM.ROLE.TRUST_EXTERNAL_UNCONDITIONED,      vendor-readonly
             888888888888, IAM.ROLE.TRUST_SAML_AUDIENCE,               AWSReservedSSO_PaymentsEngineer_0c9d8e7f6a5b4c3d
             888888888888, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY,     payments-api
+            666666666666, IAM.USER.KEY_UNUSED_SINCE_SETUP,            sandbox-loader
             """)
     void lookAlikesAreNotReported(String account, String rule, String principal) {
         audited();

@@ -32,6 +32,7 @@ public final class Rules {
                 new TrustAnyPrincipalRule(), new TrustExternalAccountRule(), new TrustOidcSubjectRule(),
                 new TrustSamlAudienceRule(), new TrustServiceConfusedDeputyRule(), new TrustExternalBroadAccessRule(),
                 new SupportRoleRule(),
-                new RequiredTagsRule(), new CloudShellFullAccessRule());
+                new RequiredTagsRule(), new CloudShellFullAccessRule(),
+                new SecurityAuditRoleRule(), new UnattachedAdminPolicyRule(), new MarketplaceSubscribeRule());
     }
 }
