@@ -100,7 +100,9 @@ class AnalyzeStepConfiguration {
         Set<String> organization = staging.accounts(runId).stream().map(AccountRef::accountId)
                 .collect(Collectors.toSet());
         AnalysisContext context = new AnalysisContext(runId, analysisTemplate.clock(), analysisTemplate.thresholds(),
-                analysisTemplate.exceptions(), organization);
+                analysisTemplate.exceptions(), organization)
+                .withManagementAccountId(staging.run(runId).map(io.iamaudit.stage.AuditRun::managementAccountId)
+                        .orElse(null));
         return accountId -> staging.snapshot(runId, accountId)
                 .map(s -> withHistory(analyzer.analyze(s, context), staging.firstSeen(runId, accountId)))
                 .orElse(null);

@@ -91,8 +91,9 @@ public final class SnapshotFixtures {
         return NOW.minus(Duration.ofDays(days));
     }
 
+    /** The fixture account is the organization's management account (its root keeps credentials). */
     public static AnalysisContext context() {
-        return AnalysisContext.of("run-1", CLOCK);
+        return AnalysisContext.of("run-1", CLOCK).withManagementAccountId(ACCOUNT);
     }
 
     public static String arn(String kind, String name) {

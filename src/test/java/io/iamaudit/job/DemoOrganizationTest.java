@@ -135,6 +135,11 @@ class DemoOrganizationTest {
             555555555555, IAM.ROLE.TRUST_OIDC_SUBJECT,       gitlab-deployer
             555555555555, IAM.ROLE.TRUST_OIDC_SUBJECT,       github-any-repo
             555555555555, IAM.ROLE.TRUST_EXTERNAL_BROAD_ACCESS, vendor-readonly
+            666666666666, IAM.POLICY.MARKETPLACE_SUBSCRIBE_ANY, procurement-bot
+            666666666666, IAM.POLICY.UNATTACHED_ADMIN,       break-glass-admin
+            666666666666, IAM.SECURITY_AUDIT.ROLE,           666666666666
+            444444444444, IAM.ROOT.MEMBER_CREDENTIALS,       <root_account>
+            666666666666, IAM.ROOT.MEMBER_CREDENTIALS,       <root_account>
             444444444444, IAM.CERT.EXPIRED,                 www-acme-example-com
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-prod-public-assets
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   legacy-admin-role
@@ -199,6 +204,13 @@ class DemoOrganizationTest {
             888888888888, IAM.ROLE.TRUST_SAML_AUDIENCE,               AWSReservedSSO_PaymentsEngineer_0c9d8e7f6a5b4c3d
             888888888888, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY,     payments-api
             666666666666, IAM.USER.KEY_UNUSED_SINCE_SETUP,            sandbox-loader
+            666666666666, IAM.POLICY.MARKETPLACE_SUBSCRIBE_ANY,       marketplace-viewer
+            666666666666, IAM.POLICY.UNATTACHED_ADMIN,                sandbox-reader
+            888888888888, IAM.SECURITY_AUDIT.ROLE,                    888888888888
+            888888888888, IAM.ROOT.MFA,                               <root_account>
+            888888888888, IAM.ROOT.HARDWARE_MFA,                      <root_account>
+            888888888888, IAM.ROOT.MEMBER_CREDENTIALS,                <root_account>
+            111111111111, IAM.ROOT.MEMBER_CREDENTIALS,                <root_account>
             """)
     void lookAlikesAreNotReported(String account, String rule, String principal) {
         audited();

@@ -33,6 +33,7 @@ public final class Rules {
                 new TrustSamlAudienceRule(), new TrustServiceConfusedDeputyRule(), new TrustExternalBroadAccessRule(),
                 new SupportRoleRule(),
                 new RequiredTagsRule(), new CloudShellFullAccessRule(),
-                new SecurityAuditRoleRule(), new UnattachedAdminPolicyRule(), new MarketplaceSubscribeRule());
+                new SecurityAuditRoleRule(), new UnattachedAdminPolicyRule(), new MarketplaceSubscribeRule(),
+                new MemberRootCredentialsRule());
     }
 }
