@@ -54,12 +54,12 @@ class DeployPolicyTest {
         // then
         assertThat(requirements).hasSizeGreaterThan(30);
         for (Requirement r : requirements) {
+            // the catalog is IAM's action model (Service Authorization Reference): operations are checked by
+            // prefix only, the IAM action by name
             String[] op = r.operation().split(":");
             String prefix = sdkToIamPrefix.getOrDefault(op[0], op[0]);
             assertThat(catalog.service(prefix)).as("service of %s", r.operation()).isNotNull();
-            assertThat(catalog.service(prefix).actions()).as("operation %s", r.operation()).contains(op[1]);
-            String[] action = r.iamAction().split(":");
-            assertThat(catalog.service(action[0]).actions()).as("IAM action %s", r.iamAction()).contains(action[1]);
+            assertThat(catalog.known(r.iamAction())).as("IAM action %s", r.iamAction()).isTrue();
             assertThat(r.grantedBy()).as(r.toString()).isNotEmpty().isSubsetOf("runner", "audit", "audit-trust");
             assertThat(r.when()).as(r.toString()).isIn("always", "source-identity", "sse-kms");
         }

@@ -63,7 +63,8 @@ class PolicyDocumentTest {
         assertThat(catalog.expand(new ActionPattern("s3:Get*"))).contains("s3:GetObject").allMatch(a -> a.startsWith("s3:Get"));
         assertThat(catalog.expand(new ActionPattern("iam:PassRole"))).containsExactly("iam:PassRole");
         assertThat(catalog.expand(new ActionPattern("newsvc:DoThing"))).containsExactly("newsvc:DoThing");
+        assertThat(catalog.expand(new ActionPattern("lambda:Invoke*"))).contains("lambda:InvokeFunction");
         assertThat(catalog.prefixes()).contains("s3", "iam", "ec2", "cloudwatch").hasSizeGreaterThan(300);
-        assertThat(catalog.serviceName("s3")).isEqualTo("Amazon Simple Storage Service");
+        assertThat(catalog.serviceName("s3")).isEqualTo("Amazon S3");
     }
 }

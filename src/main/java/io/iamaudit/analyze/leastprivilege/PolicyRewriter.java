@@ -224,8 +224,8 @@ public final class PolicyRewriter {
     }
 
     private static String catalogNote(String service) {
-        return service + ": narrowed to the actions of the bundled catalog (botocore); an action AWS added since is "
-                + "no longer granted - check the service's recent changes";
+        return service + ": narrowed to the actions of the bundled Service Authorization Reference; an action AWS "
+                + "added since is no longer granted - check the service's recent changes";
     }
 
     private static final class Acc {
