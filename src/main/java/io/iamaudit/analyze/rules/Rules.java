@@ -34,6 +34,7 @@ public final class Rules {
                 new SupportRoleRule(),
                 new RequiredTagsRule(), new CloudShellFullAccessRule(),
                 new SecurityAuditRoleRule(), new UnattachedAdminPolicyRule(), new MarketplaceSubscribeRule(),
-                new MemberRootCredentialsRule());
+                new MemberRootCredentialsRule(), new DataExfiltrationRule(), new CredentialsExposureRule(),
+                new ResourceExposureRule());
     }
 }
