@@ -140,6 +140,9 @@ class DemoOrganizationTest {
             666666666666, IAM.SECURITY_AUDIT.ROLE,           666666666666
             444444444444, IAM.ROOT.MEMBER_CREDENTIALS,       <root_account>
             666666666666, IAM.ROOT.MEMBER_CREDENTIALS,       <root_account>
+            555555555555, IAM.PRINCIPAL.DATA_EXFILTRATION,   secrets-reader
+            555555555555, IAM.PRINCIPAL.CREDENTIALS_EXPOSURE, windows-admin
+            555555555555, IAM.PRINCIPAL.RESOURCE_EXPOSURE,   bucket-admin
             444444444444, IAM.CERT.EXPIRED,                 www-acme-example-com
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-prod-public-assets
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   legacy-admin-role
@@ -211,6 +214,9 @@ class DemoOrganizationTest {
             888888888888, IAM.ROOT.HARDWARE_MFA,                      <root_account>
             888888888888, IAM.ROOT.MEMBER_CREDENTIALS,                <root_account>
             111111111111, IAM.ROOT.MEMBER_CREDENTIALS,                <root_account>
+            555555555555, IAM.PRINCIPAL.DATA_EXFILTRATION,            config-reader
+            555555555555, IAM.PRINCIPAL.CREDENTIALS_EXPOSURE,         bastion-admin
+            555555555555, IAM.PRINCIPAL.RESOURCE_EXPOSURE,            scratch-admin
             """)
     void lookAlikesAreNotReported(String account, String rule, String principal) {
         audited();
