@@ -209,7 +209,7 @@ class DemoOrganizationTest {
             666666666666, IAM.USER.KEY_UNUSED_SINCE_SETUP,            sandbox-loader
             666666666666, IAM.POLICY.MARKETPLACE_SUBSCRIBE_ANY,       marketplace-viewer
             666666666666, IAM.POLICY.UNATTACHED_ADMIN,                sandbox-reader
-            888888888888, IAM.SECURITY_AUDIT.ROLE,                    888888888888
+            222222222222, IAM.SECURITY_AUDIT.ROLE,                    222222222222
             888888888888, IAM.ROOT.MFA,                               <root_account>
             888888888888, IAM.ROOT.HARDWARE_MFA,                      <root_account>
             888888888888, IAM.ROOT.MEMBER_CREDENTIALS,                <root_account>
