@@ -143,6 +143,7 @@ class DemoOrganizationTest {
             555555555555, IAM.PRINCIPAL.DATA_EXFILTRATION,   secrets-reader
             555555555555, IAM.PRINCIPAL.CREDENTIALS_EXPOSURE, windows-admin
             555555555555, IAM.PRINCIPAL.RESOURCE_EXPOSURE,   bucket-admin
+            555555555555, IAM.POLICY.CRITICAL_SERVICE_FULL_ACCESS, dev-power
             444444444444, IAM.CERT.EXPIRED,                 www-acme-example-com
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-prod-public-assets
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   legacy-admin-role
@@ -217,6 +218,7 @@ class DemoOrganizationTest {
             555555555555, IAM.PRINCIPAL.DATA_EXFILTRATION,            config-reader
             555555555555, IAM.PRINCIPAL.CREDENTIALS_EXPOSURE,         bastion-admin
             555555555555, IAM.PRINCIPAL.RESOURCE_EXPOSURE,            scratch-admin
+            444444444444, IAM.POLICY.CRITICAL_SERVICE_FULL_ACCESS,    app-data-access
             """)
     void lookAlikesAreNotReported(String account, String rule, String principal) {
         audited();
