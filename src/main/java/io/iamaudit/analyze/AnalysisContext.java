@@ -15,9 +15,16 @@ import java.util.Set;
  * @param clock                  "now" for exception expiry; ages are measured from the snapshot's collection time
  *                               (see {@link #asOf}), so re-analysing a staged run gives the same findings
  * @param organizationAccountIds the organization's accounts: trust to them is not "external"; empty when unknown
+ * @param managementAccountId    the organization's management account; {@code null} when unknown (then no account
+ *                               is known to be a member, and member-only rules are not evaluated)
  */
 public record AnalysisContext(String runId, Clock clock, Thresholds thresholds, ExceptionSet exceptions,
-                              Set<String> organizationAccountIds) {
+                              Set<String> organizationAccountIds, String managementAccountId) {
+
+    public AnalysisContext(String runId, Clock clock, Thresholds thresholds, ExceptionSet exceptions,
+                           Set<String> organizationAccountIds) {
+        this(runId, clock, thresholds, exceptions, organizationAccountIds, null);
+    }
 
     public AnalysisContext {
         thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
@@ -44,14 +51,23 @@ public record AnalysisContext(String runId, Clock clock, Thresholds thresholds, 
     }
 
     public AnalysisContext withThresholds(Thresholds t) {
-        return new AnalysisContext(runId, clock, t, exceptions, organizationAccountIds);
+        return new AnalysisContext(runId, clock, t, exceptions, organizationAccountIds, managementAccountId);
     }
 
     public AnalysisContext withExceptions(ExceptionSet e) {
-        return new AnalysisContext(runId, clock, thresholds, e, organizationAccountIds);
+        return new AnalysisContext(runId, clock, thresholds, e, organizationAccountIds, managementAccountId);
     }
 
     public AnalysisContext withOrganizationAccountIds(Set<String> ids) {
-        return new AnalysisContext(runId, clock, thresholds, exceptions, ids);
+        return new AnalysisContext(runId, clock, thresholds, exceptions, ids, managementAccountId);
+    }
+
+    public AnalysisContext withManagementAccountId(String id) {
+        return new AnalysisContext(runId, clock, thresholds, exceptions, organizationAccountIds, id);
+    }
+
+    /** Whether the snapshot's account is known to be a member account (not the management account). */
+    public boolean memberAccount(AccountSnapshot snapshot) {
+        return managementAccountId != null && !managementAccountId.equals(snapshot.account().accountId());
     }
 }

@@ -21,18 +21,19 @@ public final class RuleCatalogFormatter {
     }
 
     private static final List<String> HEADER = List.of("id", "severity", "title", "well-architected", "cis",
-            "security-hub", "data sets");
+            "security-hub", "data sets", "peers");
 
     private RuleCatalogFormatter() {
     }
 
     public static String format(RuleCatalog catalog, Format format) {
         List<List<String>> rows = new ArrayList<>();
+        PeerCoverage peers = PeerCoverage.bundled();
         for (RuleMetadata m : catalog.metadata()) {
             rows.add(List.of(m.id(), m.severity().name(), m.title(), String.join(" ", m.wellArchitected()),
                     m.cisText(), m.securityHubText(),
                     m.dataSets().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).sorted()
-                            .collect(Collectors.joining(" "))));
+                            .collect(Collectors.joining(" ")), peers.peersOf(m.id())));
         }
         return switch (format) {
             case CSV -> csv(rows);

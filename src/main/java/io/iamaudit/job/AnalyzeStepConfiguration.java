@@ -107,7 +107,9 @@ class AnalyzeStepConfiguration {
         Set<String> organization = staging.accounts(runId).stream().map(AccountRef::accountId)
                 .collect(Collectors.toSet());
         AnalysisContext context = new AnalysisContext(runId, analysisTemplate.clock(), analysisTemplate.thresholds(),
-                analysisTemplate.exceptions(), organization);
+                analysisTemplate.exceptions(), organization)
+                .withManagementAccountId(staging.run(runId).map(io.iamaudit.stage.AuditRun::managementAccountId)
+                        .orElse(null));
         // not errors: accounts leave organizations and exceptions expire; the owners need to hear of it, the run goes on
         ExceptionsCheck.unknownAccounts(context.exceptions(), organization).forEach(p -> log.warn("exceptions file: {}", p));
         ExceptionsCheck.expired(context.exceptions(), context.today()).forEach(p -> log.warn("exceptions file: {}", p));

@@ -48,7 +48,7 @@ class AccountAnalyzerTest {
     void findingIdsAreStableAcrossRunsAndDistinctWithinOne() {
         List<Finding> first = analyzer.analyze(problems().build(), context()).findings();
         List<Finding> second = analyzer.analyze(problems().build(), AnalysisContext.of("run-2",
-                SnapshotFixtures.CLOCK)).findings();
+                SnapshotFixtures.CLOCK).withManagementAccountId(SnapshotFixtures.ACCOUNT)).findings();
         assertThat(first).extracting(Finding::findingId).containsExactlyElementsOf(
                 second.stream().map(Finding::findingId).toList());
         assertThat(first).extracting(Finding::runId).containsOnly("run-1");

@@ -22,7 +22,8 @@ class RuleCatalogDocTest {
                 + "CIS columns name the control per CIS AWS Foundations Benchmark version (v3.0, v5.0, v6.0; the IAM "
                 + "section is 2 in v6.0), taken from Prowler's compliance mappings (prowler/compliance/aws/"
                 + "cis_<version>_aws.json); a version is left out where the benchmark has no matching control.\n\n"
-                + RuleCatalogFormatter.format(catalog, RuleCatalogFormatter.Format.MARKDOWN);
+                + RuleCatalogFormatter.format(catalog, RuleCatalogFormatter.Format.MARKDOWN)
+                + "\n" + PeerCoverage.bundled().markdown();
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(DOC, expected);
         }

@@ -46,6 +46,7 @@ public final class SnapshotFixtures {
     public static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     public static final String SUPPORT_ARN = "arn:aws:iam::aws:policy/AWSSupportAccess";
+    public static final String SECURITY_AUDIT_ARN = "arn:aws:iam::aws:policy/SecurityAudit";
 
     private AccountRef account = new AccountRef(ACCOUNT, "prod", "prod@example.com", "ACTIVE", "Root/Prod", Map.of());
     private Instant reportGenerated = NOW.minus(Duration.ofHours(1));
@@ -74,8 +75,12 @@ public final class SnapshotFixtures {
         policies.add(managed("AWSSupportAccess", SUPPORT_ARN,
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"support:*\",\"Resource\":\"*\"}]}",
                 daysAgo(2000)));
+        // SecurityAudit shrunk to what the support role uses, so that only IAM.SECURITY_AUDIT.ROLE notices it
+        policies.add(managed("SecurityAudit", SECURITY_AUDIT_ARN,
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"support:Describe*\",\"Resource\":\"*\"}]}",
+                daysAgo(2000)));
         roles.add(role("support").attached("AWSSupportAccess", SUPPORT_ARN)
-                .lastAccessed(service("support", daysAgo(5))));
+                .attached("SecurityAudit", SECURITY_AUDIT_ARN).lastAccessed(service("support", daysAgo(5))));
     }
 
     public static SnapshotFixtures clean() {
@@ -86,8 +91,9 @@ public final class SnapshotFixtures {
         return NOW.minus(Duration.ofDays(days));
     }
 
+    /** The fixture account is the organization's management account (its root keeps credentials). */
     public static AnalysisContext context() {
-        return AnalysisContext.of("run-1", CLOCK);
+        return AnalysisContext.of("run-1", CLOCK).withManagementAccountId(ACCOUNT);
     }
 
     public static String arn(String kind, String name) {
@@ -332,6 +338,7 @@ public final class SnapshotFixtures {
         private final Map<String, String> tags = new HashMap<>();
         private List<ServiceLastAccessed> services;
         private String lastAccessedError;
+        private String boundaryArn;
 
         RoleFixture(String name) {
             this.name = name;
@@ -386,8 +393,14 @@ public final class SnapshotFixtures {
             return this;
         }
 
+        /** Sets the permissions boundary (add the policy itself with {@code withPolicy} for it to be collected). */
+        public RoleFixture boundary(String policyArn) {
+            boundaryArn = policyArn;
+            return this;
+        }
+
         IamRole role() {
-            return new IamRole(name, "R" + name, arn(), path, created, trust, attached, inline, null, tags, lastUsed,
+            return new IamRole(name, "R" + name, arn(), path, created, trust, attached, inline, boundaryArn, tags, lastUsed,
                     lastUsed == null ? null : "us-east-1");
         }
 

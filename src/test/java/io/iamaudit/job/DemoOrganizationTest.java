@@ -137,6 +137,24 @@ class DemoOrganizationTest {
             444444444444, IAM.POLICY.SERVICE_WILDCARD,      app-data-access
             444444444444, IAM.ANALYZER.UNUSED_FINDINGS,     app-runtime
             444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION, lambda-deployer
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION, notebook-operator
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION_CONFINED, batch-launcher
+            444444444444, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY, lambda-deployer
+            333333333333, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY, log-delivery-writer
+            444444444444, IAM.ROLE.TRUST_SAML_AUDIENCE,      AWSReservedSSO_Developer_1a2b3c4d5e6f7a8b
+            444444444444, IAM.ROLE.TRUST_EXTERNAL_BROAD_ACCESS, legacy-admin-role
+            555555555555, IAM.ROLE.TRUST_OIDC_SUBJECT,       gitlab-deployer
+            555555555555, IAM.ROLE.TRUST_OIDC_SUBJECT,       github-any-repo
+            555555555555, IAM.ROLE.TRUST_EXTERNAL_BROAD_ACCESS, vendor-readonly
+            666666666666, IAM.POLICY.MARKETPLACE_SUBSCRIBE_ANY, procurement-bot
+            666666666666, IAM.POLICY.UNATTACHED_ADMIN,       break-glass-admin
+            666666666666, IAM.SECURITY_AUDIT.ROLE,           666666666666
+            444444444444, IAM.ROOT.MEMBER_CREDENTIALS,       <root_account>
+            666666666666, IAM.ROOT.MEMBER_CREDENTIALS,       <root_account>
+            555555555555, IAM.PRINCIPAL.DATA_EXFILTRATION,   secrets-reader
+            555555555555, IAM.PRINCIPAL.CREDENTIALS_EXPOSURE, windows-admin
+            555555555555, IAM.PRINCIPAL.RESOURCE_EXPOSURE,   bucket-admin
+            555555555555, IAM.POLICY.CRITICAL_SERVICE_FULL_ACCESS, dev-power
             444444444444, IAM.CERT.EXPIRED,                 www-acme-example-com
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-prod-public-assets
             444444444444, IAM.ANALYZER.EXTERNAL_FINDINGS,   legacy-admin-role
@@ -183,6 +201,45 @@ class DemoOrganizationTest {
                 .allSatisfy(f -> assertThat(f.severity()).isIn(Severity.LOW, Severity.INFORMATIONAL));
         assertThat(staging.coverage(run.runId())).filteredOn(c -> c.accountId().equals(CLEAN_ACCOUNT))
                 .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(AccountCoverage.Status.AUDITED));
+    }
+
+    /** Each planted risk has a look-alike beside it that must stay quiet (account, rule, principal). */
+    @ParameterizedTest(name = "{1} not raised for {2}")
+    @CsvSource(textBlock = """
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION,          notebook-viewer
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION_CONFINED, notebook-viewer
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION,          instance-scheduler
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION_CONFINED, instance-scheduler
+            444444444444, IAM.PRINCIPAL.PRIVILEGE_ESCALATION,          batch-launcher
+            555555555555, IAM.ROLE.TRUST_OIDC_SUBJECT,                github-actions
+            555555555555, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY,     config-recorder
+            555555555555, IAM.ROLE.TRUST_EXTERNAL_BROAD_ACCESS,       vendor-audit
+            555555555555, IAM.ROLE.TRUST_EXTERNAL_UNCONDITIONED,      vendor-audit
+            555555555555, IAM.ROLE.TRUST_EXTERNAL_UNCONDITIONED,      vendor-readonly
+            888888888888, IAM.ROLE.TRUST_SAML_AUDIENCE,               AWSReservedSSO_PaymentsEngineer_0c9d8e7f6a5b4c3d
+            888888888888, IAM.ROLE.TRUST_SERVICE_CONFUSED_DEPUTY,     payments-api
+            666666666666, IAM.USER.KEY_UNUSED_SINCE_SETUP,            sandbox-loader
+            666666666666, IAM.POLICY.MARKETPLACE_SUBSCRIBE_ANY,       marketplace-viewer
+            666666666666, IAM.POLICY.UNATTACHED_ADMIN,                sandbox-reader
+            222222222222, IAM.SECURITY_AUDIT.ROLE,                    222222222222
+            888888888888, IAM.ROOT.MFA,                               <root_account>
+            888888888888, IAM.ROOT.HARDWARE_MFA,                      <root_account>
+            888888888888, IAM.ROOT.MEMBER_CREDENTIALS,                <root_account>
+            111111111111, IAM.ROOT.MEMBER_CREDENTIALS,                <root_account>
+            555555555555, IAM.PRINCIPAL.DATA_EXFILTRATION,            config-reader
+            555555555555, IAM.PRINCIPAL.CREDENTIALS_EXPOSURE,         bastion-admin
+            555555555555, IAM.PRINCIPAL.RESOURCE_EXPOSURE,            scratch-admin
+            444444444444, IAM.POLICY.CRITICAL_SERVICE_FULL_ACCESS,    app-data-access
+            """)
+    void lookAlikesAreNotReported(String account, String rule, String principal) {
+        audited();
+        assertThat(findings).as("%s in %s for %s", rule, account, principal)
+                .noneSatisfy(f -> {
+                    assertThat(f.accountId()).isEqualTo(account);
+                    assertThat(f.ruleId()).isEqualTo(rule);
+                    assertThat(f.status()).isEqualTo(Finding.Status.FAIL);
+                    assertThat(String.valueOf(f.principalName())).isEqualTo(principal);
+                });
     }
 
     @Test

@@ -54,7 +54,7 @@ class SandboxDemoTest {
                 });
             }
             assertThat(iam.listUsers().users()).isEmpty();
-            assertThat(iam.getAccountSummary().summaryMapAsStrings()).containsEntry("AccountMFAEnabled", 1)
+            assertThat(iam.getAccountSummary().summaryMapAsStrings()).containsEntry("AccountMFAEnabled", 0)
                     .containsEntry("AccountAccessKeysPresent", 0);
         }
     }

@@ -25,7 +25,8 @@ class SandboxScenarioTest {
         assertThat(demo.accounts()).filteredOn(a -> a.state().equals("SUSPENDED")).hasSize(1);
         AccountSpec clean = demo.account("888888888888");
         assertThat(clean.users()).isEmpty();
-        assertThat(clean.root().mfa()).isEqualTo("hardware");
+        // centralized root access: the clean member's root keeps no password, key or MFA device
+        assertThat(clean.root().mfa()).isEqualTo("none");
         assertThat(clean.root().accessKeys()).isEmpty();
         assertThat(clean.passwordPolicy().minimumLength()).isGreaterThanOrEqualTo(14);
         assertThat(clean.samlProviders()).isNotEmpty();

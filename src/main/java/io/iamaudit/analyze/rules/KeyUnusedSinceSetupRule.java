@@ -17,7 +17,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
 
 /**
  * No access key created together with its user (the console's "create user" wizard) and never used since: CIS
- * recommends not setting up keys at user creation.
+ * recommends not setting up keys at user creation for console users, and scopes the control to users with a
+ * password (a programmatic-only user is created to get a key).
  */
 public final class KeyUnusedSinceSetupRule extends BaseRule {
     /** Keys created within this time of the user count as "created at setup" (the wizard does both in one step). */
@@ -40,7 +41,7 @@ public final class KeyUnusedSinceSetupRule extends BaseRule {
     }
 
     private Stream<Violation> violations(CredentialReportRow r) {
-        if (r.userCreationTime() == null) {
+        if (r.userCreationTime() == null || !Evidence.console(r)) {
             return Stream.empty();
         }
         return r.activeKeys().stream()

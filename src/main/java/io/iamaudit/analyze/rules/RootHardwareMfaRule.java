@@ -31,6 +31,9 @@ public final class RootHardwareMfaRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
+        if (RootCredentials.memberWithoutCredentials(s, ctx)) {
+            return List.of(); // centralized root access: this root has no password or key for MFA to protect
+        }
         if (!s.summary().value().rootMfaEnabled()) {
             return List.of(Evidence.root(s, "root has no MFA device at all (AccountMFAEnabled = 0)"));
         }

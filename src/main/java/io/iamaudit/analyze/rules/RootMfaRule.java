@@ -27,6 +27,9 @@ public final class RootMfaRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
+        if (RootCredentials.memberWithoutCredentials(s, ctx)) {
+            return List.of(); // centralized root access: this root has no password or key for MFA to protect
+        }
         return s.summary().value().rootMfaEnabled() ? List.of()
                 : List.of(Evidence.root(s, "GetAccountSummary: AccountMFAEnabled = 0"));
     }

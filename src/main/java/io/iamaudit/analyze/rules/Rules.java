@@ -28,8 +28,13 @@ public final class Rules {
                 new UserDirectPoliciesRule(), new UserWithoutGroupRule(), new EmptyGroupRule(),
                 new FullAdminPolicyRule(), new ServiceWildcardRule(), new NotActionAllowRule(),
                 new CriticalServiceFullAccessRule(), new InlinePoliciesRule(),
-                new PrivilegeEscalationRule(), new AssumeRoleAnyResourceRule(), new PassRoleAnyResourceRule(),
-                new TrustAnyPrincipalRule(), new TrustExternalAccountRule(), new SupportRoleRule(),
-                new RequiredTagsRule(), new CloudShellFullAccessRule());
+                new PrivilegeEscalationRule(), new PrivilegeEscalationConfinedRule(), new AssumeRoleAnyResourceRule(), new PassRoleAnyResourceRule(),
+                new TrustAnyPrincipalRule(), new TrustExternalAccountRule(), new TrustOidcSubjectRule(),
+                new TrustSamlAudienceRule(), new TrustServiceConfusedDeputyRule(), new TrustExternalBroadAccessRule(),
+                new SupportRoleRule(),
+                new RequiredTagsRule(), new CloudShellFullAccessRule(),
+                new SecurityAuditRoleRule(), new UnattachedAdminPolicyRule(), new MarketplaceSubscribeRule(),
+                new MemberRootCredentialsRule(), new DataExfiltrationRule(), new CredentialsExposureRule(),
+                new ResourceExposureRule());
     }
 }

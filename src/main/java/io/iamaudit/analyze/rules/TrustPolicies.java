@@ -53,6 +53,54 @@ final class TrustPolicies {
         return out;
     }
 
+    /** The service principals of a statement ({@code Principal: {"Service": ...}}). */
+    static List<String> servicePrincipals(Statement s) {
+        return principalsOfKind(s, "Service");
+    }
+
+    /** The federated principals of a statement: SAML and OIDC provider ARNs, or a web identity host. */
+    static List<String> federatedPrincipals(Statement s) {
+        return principalsOfKind(s, "Federated");
+    }
+
+    private static List<String> principalsOfKind(Statement s, String kind) {
+        JsonNode p = s.principal();
+        List<String> out = new ArrayList<>();
+        JsonNode node = p == null || !p.isObject() ? null : p.get(kind);
+        if (node != null) {
+            if (node.isArray()) {
+                node.forEach(n -> out.add(n.asText()));
+            } else {
+                out.add(node.asText());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The values a statement's Condition gives a key, over every operator (case-insensitive key); empty when the key
+     * is not used.
+     */
+    static List<String> conditionValues(Statement s, String key) {
+        List<String> out = new ArrayList<>();
+        if (!s.hasCondition()) {
+            return out;
+        }
+        for (Iterator<JsonNode> ops = s.condition().elements(); ops.hasNext(); ) {
+            for (Iterator<java.util.Map.Entry<String, JsonNode>> keys = ops.next().fields(); keys.hasNext(); ) {
+                var e = keys.next();
+                if (e.getKey().equalsIgnoreCase(key)) {
+                    if (e.getValue().isArray()) {
+                        e.getValue().forEach(v -> out.add(v.asText()));
+                    } else {
+                        out.add(e.getValue().asText());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The 12-digit account of a principal ARN or id, or {@code null} (e.g. for {@code *}). */
     static String accountOf(String principal) {
         Matcher m = ACCOUNT.matcher(principal);
