@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The workbook template ({@code reports-templates/workbook.yaml}): styles, Summary labels and the column definitions
- * shared by xlsx and csv. Unknown YAML fields fail the load, so a typo does not silently drop a setting.
+ * The workbook template ({@code reports-templates/workbook.yaml}): styles, Summary labels, the classification label
+ * printed in every page footer and the column definitions shared by xlsx and csv. Unknown YAML fields fail the load, so a typo does not silently drop a setting.
  */
-public record ReportTemplate(String reportName, StyleSpec styles, List<String> decisions,
+public record ReportTemplate(String reportName, String classification, StyleSpec styles, List<String> decisions,
                              Map<Severity, Integer> riskWeights, int topRisky, SummarySpec summary,
                              List<TableSpec> tables) {
 
@@ -30,6 +30,16 @@ public record ReportTemplate(String reportName, StyleSpec styles, List<String> d
         decisions = List.copyOf(decisions);
         riskWeights = Map.copyOf(riskWeights);
         tables = List.copyOf(tables);
+        classification = classification == null ? "" : classification;
+    }
+
+    /**
+     * The same template with another classification label for the page footers ({@code
+     * iam-audit.report.classification}); blank keeps the template's.
+     */
+    public ReportTemplate withClassification(String label) {
+        return label == null || label.isBlank() ? this : new ReportTemplate(reportName, label, styles, decisions,
+                riskWeights, topRisky, summary, tables);
     }
 
     public TableSpec table(String key) {

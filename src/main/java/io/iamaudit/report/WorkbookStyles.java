@@ -4,6 +4,8 @@ import io.iamaudit.stage.Severity;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -20,7 +22,11 @@ import java.util.Map;
  */
 public final class WorkbookStyles {
     public final CellStyle header;
+    /** The header of a numeric column: right-aligned over its right-aligned numbers. */
+    public final CellStyle headerNumeric;
     public final CellStyle text;
+    /** Long text that wraps within its column's width rather than running into the next column. */
+    public final CellStyle wrapped;
     public final CellStyle integer;
     public final CellStyle decimal;
     public final CellStyle percent;
@@ -41,7 +47,14 @@ public final class WorkbookStyles {
         ((XSSFCellStyle) header).setFont(font(workbook, spec, true, spec.headerFontColour()));
         fill(header, spec.headerFill());
         header.setBorderBottom(BorderStyle.THIN);
+        header.setWrapText(true); // long headers wrap in narrow columns instead of being cut ("MFA activ")
+        header.setVerticalAlignment(VerticalAlignment.BOTTOM);
+        headerNumeric = workbook.createCellStyle();
+        headerNumeric.cloneStyleFrom(header);
+        headerNumeric.setAlignment(HorizontalAlignment.RIGHT);
         text = style(workbook, plain);
+        wrapped = style(workbook, plain);
+        wrapped.setWrapText(true);
         integer = numeric(workbook, plain, spec.integerFormat());
         decimal = numeric(workbook, plain, spec.decimalFormat());
         percent = numeric(workbook, plain, spec.percentFormat());
@@ -72,6 +85,9 @@ public final class WorkbookStyles {
 
     /** The base style of a column's cells. */
     public CellStyle forColumn(ColumnSpec column) {
+        if (column.wrap() && column.type() == CellType.TEXT && !column.auditor()) {
+            return wrapped;
+        }
         if (column.auditor()) {
             return column.type() == CellType.DATE || column.type() == CellType.DATE_TIME ? auditorDate : auditorText;
         }
@@ -103,6 +119,8 @@ public final class WorkbookStyles {
     private static CellStyle style(Workbook workbook, XSSFFont font) {
         XSSFCellStyle style = (XSSFCellStyle) workbook.createCellStyle();
         style.setFont(font);
+        // a row grows with its wrapped cells: every other cell reads from the top, level with the wrapped text
+        style.setVerticalAlignment(VerticalAlignment.TOP);
         return style;
     }
 

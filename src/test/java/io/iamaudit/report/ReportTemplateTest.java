@@ -32,8 +32,8 @@ class ReportTemplateTest {
 
     @Test
     void anAuditorColumnTheToolFillsFails(@TempDir Path dir) throws IOException {
-        Path yaml = copyWith(dir, "key: evidence, header: \"Evidence\", type: TEXT, width: 60 }",
-                "key: evidence, header: \"Evidence\", type: TEXT, width: 60, auditor: true }");
+        Path yaml = copyWith(dir, "key: evidence, header: \"Evidence\", type: TEXT, width: 40, wrap: true }",
+                "key: evidence, header: \"Evidence\", type: TEXT, width: 40, wrap: true, auditor: true }");
         assertThatThrownBy(() -> ReportTables.bind(ReportTemplate.load(yaml))).hasMessageContaining("evidence");
     }
 

@@ -94,20 +94,21 @@ class XlsxReportWriterTest {
     }
 
     @Test
-    void dataSheetsHaveFrozenHeaderFilterWidthsAndProtectionWithAuditorColumnsUnlocked() {
+    void dataSheetsHaveFrozenHeaderFilterWidthsAndStayUnprotectedSoExcelSortsThem() {
         for (TableSpec table : ReportFixtures.TEMPLATE.tables()) {
             XSSFSheet sheet = workbook.getSheet(table.sheet());
             assertThat(sheet.getPaneInformation().isFreezePane()).as(table.sheet()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
             assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(table.sheet()).isTrue();
-            assertThat(sheet.getProtect()).as(table.sheet()).isTrue();
-            assertThat(sheet.isAutoFilterLocked()).isFalse();
+            assertThat(sheet.getProtect()).as(table.sheet()).isFalse();
             assertThat(sheet.getColumnWidth(0)).isEqualTo(table.columns().get(0).width() * 256);
         }
         XSSFSheet findings = workbook.getSheet("Findings");
-        assertThat(cell(findings, 1, "Decision").getCellStyle().getLocked()).isFalse();
-        assertThat(cell(findings, 1, "Justification").getCellStyle().getLocked()).isFalse();
-        assertThat(cell(findings, 1, "Evidence").getCellStyle().getLocked()).isTrue();
+        // the auditor's columns keep their fill, so they stand out as the ones to fill in
+        assertThat(((XSSFCellStyle) cell(findings, 1, "Decision").getCellStyle()).getFillForegroundXSSFColor())
+                .isNotNull();
+        assertThat(((XSSFCellStyle) cell(findings, 1, "Evidence").getCellStyle()).getFillForegroundXSSFColor())
+                .isNull();
     }
 
     @Test
@@ -215,8 +216,11 @@ class XlsxReportWriterTest {
             assertThat(wb.getSheetName(5)).isEqualTo("Least privilege");
             assertThat(List.of(4, 4, 4, 1)).isEqualTo(IntStream.rangeClosed(1, 4)
                     .mapToObj(i -> wb.getSheetAt(i).getLastRowNum()).toList());
-            assertThat(wb.getSheet("Findings (2)").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Finding id");
-            assertThat(wb.getSheet("Findings (4)").getRow(1).getCell(0).getStringCellValue()).isEqualTo("fd-12");
+            assertThat(wb.getSheet("Findings (2)").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Severity");
+            int findingId = ReportFixtures.TEMPLATE.table("findings").columns().stream().map(ColumnSpec::key).toList()
+                    .indexOf("finding_id");
+            assertThat(wb.getSheet("Findings (4)").getRow(1).getCell(findingId).getStringCellValue())
+                    .isEqualTo("fd-12");
             assertThat(SummaryReader.number(wb.getSheet("Summary"), "Findings (4)")).isEqualTo(1);
         }
     }
