@@ -48,8 +48,10 @@ class ReportStepConfiguration {
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
-                    AuditProperties properties, RuleCatalogVersion catalogVersion, Clock clock) {
-        ReportGenerator generator = new ReportGenerator(ReportTemplate.loadDefault(),
+                    AuditProperties properties, RuleCatalogVersion catalogVersion, Clock clock,
+                    org.springframework.core.env.Environment environment) {
+        ReportGenerator generator = new ReportGenerator(ReportTemplate.loadDefault()
+                .withClassification(environment.getProperty(ReportTemplate.CLASSIFICATION_PROPERTY)),
                 io.iamaudit.report.WorkbookLimits.excel(), clock);
         return new StepBuilder("report", jobRepository)
                 .tasklet((contribution, chunk) -> {

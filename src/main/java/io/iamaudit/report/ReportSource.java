@@ -41,7 +41,8 @@ public final class ReportSource {
     }
 
     public TableRows<Finding> findings() {
-        return new TableRows<>(tables.findings(), () -> repository.findings(runId));
+        // the default order an auditor reads in (and sorts back to): severity, then account, then rule
+        return new TableRows<>(tables.findings(), () -> repository.findingsBySeverity(runId));
     }
 
     /** Every table after Findings, in sheet order. */

@@ -24,6 +24,8 @@ public record ReportTemplate(String reportName, String classification, StyleSpec
 
     /** Where the template lives in the project (and beside the jar when deployed). */
     public static final Path DEFAULT_PATH = Path.of("reports-templates", "workbook.yaml");
+    /** The setting that overrides the template's classification label. */
+    public static final String CLASSIFICATION_PROPERTY = "iam-audit.report.classification";
     private static final String CLASSPATH_RESOURCE = "/reports-templates/workbook.yaml";
 
     public ReportTemplate {

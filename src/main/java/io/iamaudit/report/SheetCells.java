@@ -27,7 +27,8 @@ public final class SheetCells {
     public static final int MAX_COLUMN_WIDTH = 60;
     /** One line of the template's 10-point font. */
     static final float LINE_POINTS = 13f;
-    private static final float MAX_ROW_POINTS = 409f;
+    /** The most lines a row shows (about a quarter of a page), well within Excel's 409-point row limit. */
+    public static final int MAX_PRINTED_LINES = 16;
 
     private SheetCells() {
     }
@@ -69,7 +70,8 @@ public final class SheetCells {
         if (text == null || text.isEmpty()) {
             return 1;
         }
-        int perLine = Math.max(1, width - 1);
+        // a column of n characters (sized for the widest digit) holds a few more characters of ordinary text
+        int perLine = Math.max(1, width + 2);
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
             lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
@@ -77,9 +79,12 @@ public final class SheetCells {
         return lines;
     }
 
-    /** The height of a row whose tallest wrapped cell needs {@code lines} lines, within Excel's 409 points. */
+    /**
+     * The height of a row whose tallest wrapped cell needs {@code lines} lines, up to {@link #MAX_PRINTED_LINES}: a
+     * list of 300 services would otherwise fill pages; the cell and the csv keep the whole text.
+     */
     public static float rowHeight(int lines) {
-        return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + 2);
+        return Math.min(MAX_PRINTED_LINES, lines) * LINE_POINTS + 2;
     }
 
     /** Sets the cleaned text, cut to Excel's cell limit. */

@@ -81,7 +81,8 @@ final class TableSheetWriter<R> {
                 continue;
             }
             if (column.spec().wrap() && value != null) {
-                lines = Math.max(lines, SheetCells.lines(value.toString(), SheetCells.width(column.spec())));
+                lines = Math.max(lines, SheetCells.lines(value instanceof Link link ? link.label() : value.toString(),
+                        SheetCells.width(column.spec())));
             }
             Cell cell = sheetRow.createCell(i);
             cell.setCellStyle(columnStyles[i]);

@@ -33,6 +33,8 @@ public final class WorkbookStyles {
     public final CellStyle dateTime;
     public final CellStyle date;
     public final CellStyle link;
+    /** A console link whose name wraps (long role names) rather than being cut at the next column. */
+    public final CellStyle wrappedLink;
     public final CellStyle auditorText;
     public final CellStyle auditorDate;
     public final CellStyle title;
@@ -52,6 +54,7 @@ public final class WorkbookStyles {
         headerNumeric = workbook.createCellStyle();
         headerNumeric.cloneStyleFrom(header);
         headerNumeric.setAlignment(HorizontalAlignment.RIGHT);
+        headerNumeric.setIndention((short) 1);
         text = style(workbook, plain);
         wrapped = style(workbook, plain);
         wrapped.setWrapText(true);
@@ -62,6 +65,9 @@ public final class WorkbookStyles {
         date = numeric(workbook, plain, spec.dateFormat());
         link = style(workbook, font(workbook, spec, false, spec.linkFontColour()));
         ((XSSFCellStyle) link).getFont().setUnderline(XSSFFont.U_SINGLE);
+        wrappedLink = workbook.createCellStyle();
+        wrappedLink.cloneStyleFrom(link);
+        wrappedLink.setWrapText(true);
         auditorText = style(workbook, plain);
         auditorText.setLocked(false);
         fill(auditorText, spec.auditorFill());
@@ -85,8 +91,8 @@ public final class WorkbookStyles {
 
     /** The base style of a column's cells. */
     public CellStyle forColumn(ColumnSpec column) {
-        if (column.wrap() && column.type() == CellType.TEXT && !column.auditor()) {
-            return wrapped;
+        if (column.wrap() && !column.auditor() && (column.type() == CellType.TEXT || column.type() == CellType.LINK)) {
+            return column.type() == CellType.LINK ? wrappedLink : wrapped;
         }
         if (column.auditor()) {
             return column.type() == CellType.DATE || column.type() == CellType.DATE_TIME ? auditorDate : auditorText;
@@ -127,6 +133,9 @@ public final class WorkbookStyles {
     private static CellStyle numeric(Workbook workbook, XSSFFont font, String format) {
         CellStyle style = style(workbook, font);
         style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        // right-aligned and one space in, so a number never touches the text of the column to its right
+        style.setAlignment(HorizontalAlignment.RIGHT);
+        style.setIndention((short) 1);
         return style;
     }
 

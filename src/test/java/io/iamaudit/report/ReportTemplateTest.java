@@ -43,6 +43,15 @@ class ReportTemplateTest {
         assertThatThrownBy(() -> ReportTemplate.load(yaml)).hasMessageContaining("workbook.yaml");
     }
 
+    @Test
+    void theClassificationSettingReplacesTheTemplatesLabelUnlessBlank() {
+        ReportTemplate template = ReportTemplate.loadDefault();
+        assertThat(template.withClassification("Strictly confidential").classification())
+                .isEqualTo("Strictly confidential");
+        assertThat(template.withClassification(" ").classification()).isEqualTo(template.classification())
+                .isNotBlank();
+    }
+
     private static Path copyWith(Path dir, String from, String to) throws IOException {
         String text = Files.readString(ReportTemplate.DEFAULT_PATH);
         assertThat(text).contains(from);

@@ -63,16 +63,16 @@ class XlsxReportWriterTest {
     @Test
     void datesAreDatesAndCountsAreNumbers() {
         XSSFSheet findings = workbook.getSheet("Findings");
-        Cell firstSeen = cell(findings, 1, "First seen (UTC)");
+        Cell firstSeen = cell(findings, aliceRow(findings), "First seen (UTC)");
         assertThat(firstSeen.getCellType()).isEqualTo(CellType.NUMERIC);
         assertThat(DateUtil.isCellDateFormatted(firstSeen)).isTrue();
         assertThat(firstSeen.getLocalDateTimeCellValue()).hasToString("2026-11-28T21:00");
 
-        Cell expiry = cell(findings, 4, "Exception expiry");
-        assertThat(cell(findings, 4, "Status").getStringCellValue()).isEqualTo("EXCEPTED");
+        Cell expiry = cell(findings, findingRow(findings, "fd-exc-1"), "Exception expiry");
+        assertThat(cell(findings, findingRow(findings, "fd-exc-1"), "Status").getStringCellValue()).isEqualTo("EXCEPTED");
         assertThat(DateUtil.isCellDateFormatted(expiry)).isTrue();
         assertThat(expiry.getLocalDateTimeCellValue().toLocalDate()).hasToString("2027-03-31");
-        Cell due = cell(findings, 1, "Due date");
+        Cell due = cell(findings, aliceRow(findings), "Due date");
         assertThat(due.getCellType()).as("empty for the auditor").isEqualTo(CellType.BLANK);
         assertThat(due.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
 
@@ -105,9 +105,9 @@ class XlsxReportWriterTest {
         }
         XSSFSheet findings = workbook.getSheet("Findings");
         // the auditor's columns keep their fill, so they stand out as the ones to fill in
-        assertThat(((XSSFCellStyle) cell(findings, 1, "Decision").getCellStyle()).getFillForegroundXSSFColor())
+        assertThat(((XSSFCellStyle) cell(findings, aliceRow(findings), "Decision").getCellStyle()).getFillForegroundXSSFColor())
                 .isNotNull();
-        assertThat(((XSSFCellStyle) cell(findings, 1, "Evidence").getCellStyle()).getFillForegroundXSSFColor())
+        assertThat(((XSSFCellStyle) cell(findings, aliceRow(findings), "Evidence").getCellStyle()).getFillForegroundXSSFColor())
                 .isNull();
     }
 
@@ -144,7 +144,7 @@ class XlsxReportWriterTest {
     @Test
     void identitiesLinkToTheConsoleAndSeveritiesAreFilled() {
         XSSFSheet findings = workbook.getSheet("Findings");
-        Cell principal = cell(findings, 1, "Principal");
+        Cell principal = cell(findings, aliceRow(findings), "Principal");
         assertThat(principal.getCellType()).isEqualTo(CellType.FORMULA);
         assertThat(principal.getCellFormula())
                 .isEqualTo("HYPERLINK(\"https://console.aws.amazon.com/iam/home#/users/details/alice\",\"alice\")");
@@ -152,7 +152,7 @@ class XlsxReportWriterTest {
         assertThat(principal.getStringCellValue()).as("cached for readers that do not recalculate").isEqualTo("alice");
         Cell role = cell(workbook.getSheet("Least privilege"), 1, "Principal");
         assertThat(role.getCellFormula()).contains("#/roles/details/deploy-bot");
-        Cell severity = cell(findings, 1, "Severity");
+        Cell severity = cell(findings, aliceRow(findings), "Severity");
         assertThat(severity.getStringCellValue()).isEqualTo("HIGH");
         XSSFCellStyle style = (XSSFCellStyle) severity.getCellStyle();
         assertThat(style.getFillForegroundXSSFColor().getRGB()).isEqualTo(HexFormat.of().parseHex("FF6F61"));
@@ -198,6 +198,19 @@ class XlsxReportWriterTest {
     }
 
     @Test
+    void findingsComeBySeverityThenAccountThenRule() {
+        XSSFSheet findings = workbook.getSheet("Findings");
+        List<String> keys = new ArrayList<>();
+        for (int r = 1; r <= findings.getLastRowNum(); r++) {
+            keys.add(io.iamaudit.stage.Severity.valueOf(cell(findings, r, "Severity").getStringCellValue()).ordinal()
+                    + " " + cell(findings, r, "Account id").getStringCellValue() + " "
+                    + cell(findings, r, "Rule").getStringCellValue());
+        }
+        assertThat(keys).hasSizeGreaterThan(3).isSorted();
+        assertThat(keys.get(0)).startsWith("0 ");
+    }
+
+    @Test
     void everyStreamFromTheStoreIsClosed() {
         assertThat(repo.openStreams()).isZero();
     }
@@ -219,14 +232,38 @@ class XlsxReportWriterTest {
             assertThat(wb.getSheet("Findings (2)").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Severity");
             int findingId = ReportFixtures.TEMPLATE.table("findings").columns().stream().map(ColumnSpec::key).toList()
                     .indexOf("finding_id");
+            // 13 generated findings (severities cycling) plus the sample's: the last sheet holds the last in order
             assertThat(wb.getSheet("Findings (4)").getRow(1).getCell(findingId).getStringCellValue())
-                    .isEqualTo("fd-12");
+                    .isEqualTo("fd-9");
             assertThat(SummaryReader.number(wb.getSheet("Summary"), "Findings (4)")).isEqualTo(1);
         }
     }
 
     static Cell cell(XSSFSheet sheet, int row, String header) {
         return sheet.getRow(row).getCell(column(sheet, header));
+    }
+
+    /** The row of alice's MFA finding (HIGH), wherever the severity order puts it. */
+    static int aliceRow(XSSFSheet findings) {
+        int principal = column(findings, "ARN");
+        for (Row row : findings) {
+            if (row.getRowNum() > 0 && row.getCell(principal) != null
+                    && row.getCell(principal).getStringCellValue().endsWith(":user/alice")
+                    && cell(findings, row.getRowNum(), "Rule").getStringCellValue().equals("IAM_USER_MFA")) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no finding of alice");
+    }
+
+    static int findingRow(XSSFSheet findings, String findingId) {
+        int id = column(findings, "Finding id");
+        for (Row row : findings) {
+            if (row.getRowNum() > 0 && findingId.equals(row.getCell(id).getStringCellValue())) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no finding " + findingId);
     }
 
     static int column(XSSFSheet sheet, String header) {
