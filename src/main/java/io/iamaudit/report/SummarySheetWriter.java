@@ -153,7 +153,7 @@ final class SummarySheetWriter {
             XSSFHyperlink hyperlink = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);
             hyperlink.setAddress(link.url());
             name.setHyperlink(hyperlink);
-            text(row, 2, identity.type, styles.text);
+            text(row, 2, PrincipalTypes.label(identity.type), styles.text);
             number(row, 3, identity.fails);
             number(row, 4, identity.score);
             text(row, 5, identity.arn, styles.text);
