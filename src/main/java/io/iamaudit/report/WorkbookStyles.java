@@ -38,6 +38,8 @@ public final class WorkbookStyles {
     public final CellStyle auditorText;
     public final CellStyle auditorDate;
     public final CellStyle title;
+    /** The Summary's headline sentence: bold, wrapped across the page. */
+    public final CellStyle headline;
     public final CellStyle section;
     public final CellStyle label;
     private final Map<Severity, CellStyle> severity = new EnumMap<>(Severity.class);
@@ -78,6 +80,10 @@ public final class WorkbookStyles {
         titleFont.setFontHeightInPoints((short) (fontSize + 4));
         title = style(workbook, titleFont);
         section = style(workbook, font(workbook, spec, true, null));
+        XSSFFont headlineFont = font(workbook, spec, true, null);
+        headlineFont.setFontHeightInPoints((short) (fontSize + 1));
+        headline = style(workbook, headlineFont);
+        headline.setWrapText(true);
         label = section;
         for (Severity s : Severity.values()) {
             String fill = spec.severityFills().get(s);

@@ -51,7 +51,10 @@ public final class XlsxReportWriter {
                                    List<TableRows<?>> others) {
         WorkbookStyles styles = new WorkbookStyles(workbook, template.styles());
         PageLabels labels = labels(context);
-        SummaryTally tally = new SummaryTally(template::riskWeight, template.summary().label("no-practice"));
+        SummaryTally tally = new SummaryTally(template::riskWeight, template.summary().label("no-practice"))
+                .watching(context.run().startedAt(), context.generatedAt() == null ? null
+                        : context.generatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                        .plusDays(SummarySheetWriter.EXPIRY_DAYS));
         Map<String, Long> rowsBySheet = new LinkedHashMap<>();
         try (Stream<Finding> rows = findings.rows().get()) {
             rowsBySheet.putAll(sheetWriter(workbook, findings.table(), styles, labels).write(rows.peek(tally::add)));

@@ -35,7 +35,7 @@ class EmptyRunReportTest {
             assertThat(workbook.getSheet("Findings").getLastRowNum()).isZero();
             assertThat(workbook.getSheet("Coverage").getLastRowNum()).isEqualTo(1);
             assertThat(SummaryReader.value(workbook.getSheet("Summary"), "Organization")).isEqualTo("(no organization)");
-            assertThat(SummaryReader.number(workbook.getSheet("Summary"), "FAILED")).isEqualTo(1);
+            assertThat(SummaryReader.number(workbook.getSheet("Summary"), "Failed")).isEqualTo(1);
         }
         assertThat(Files.readAllLines(dir.resolve("csv/findings.csv"))).hasSize(1);
         assertThat(repo.openStreams()).isZero();

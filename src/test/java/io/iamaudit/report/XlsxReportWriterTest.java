@@ -172,9 +172,9 @@ class XlsxReportWriterTest {
         assertThat(SummaryReader.value(summary, "Organization")).isEqualTo("o-exampleorg1");
         assertThat(SummaryReader.value(summary, "Collected by")).contains("assumed-role/IamAuditRole");
         assertThat(SummaryReader.value(summary, "Population source")).contains("4 accounts discovered");
-        assertThat(SummaryReader.number(summary, "AUDITED")).isEqualTo(2);
-        assertThat(SummaryReader.number(summary, "SKIPPED")).isEqualTo(1);
-        assertThat(SummaryReader.number(summary, "FAILED")).isEqualTo(1);
+        assertThat(SummaryReader.number(summary, "Audited")).isEqualTo(2);
+        assertThat(SummaryReader.number(summary, "Skipped")).isEqualTo(1);
+        assertThat(SummaryReader.number(summary, "Failed")).isEqualTo(1);
 
         List<Row> bySeverity = SummaryReader.section(summary, "Findings by severity and status");
         Row total = bySeverity.get(bySeverity.size() - 1);
@@ -182,12 +182,67 @@ class XlsxReportWriterTest {
                 .isEqualTo(workbook.getSheet("Findings").getLastRowNum());
         List<Row> byAccount = SummaryReader.section(summary, "Findings by account");
         int accountTotal = byAccount.stream().skip(1)
+                .filter(r -> r.getCell(r.getLastCellNum() - 1).getCellType() == CellType.NUMERIC)
                 .mapToInt(r -> (int) r.getCell(r.getLastCellNum() - 1).getNumericCellValue()).sum();
+        assertThat(byAccount).as("every account in scope, audited or not").hasSize(1 + 4);
         assertThat(accountTotal).isEqualTo(workbook.getSheet("Findings").getLastRowNum());
         List<Row> topAccounts = SummaryReader.section(summary, "Top risky accounts (FAIL findings, weighted by severity)");
         assertThat(topAccounts.get(1).getCell(0).getStringCellValue()).isEqualTo(SampleRun.MGMT);
         assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(1);
         assertThat(bundle.files().get(0).sheets()).containsEntry("Findings", 6L);
+    }
+
+    @Test
+    void theSummaryOpensWithAHeadlineThatNamesEveryAccountNotAudited() {
+        XSSFSheet summary = workbook.getSheet("Summary");
+        String headline = summary.getRow(1).getCell(0).getStringCellValue();
+        assertThat(headline).startsWith("2 of 4 accounts audited; 1 skipped (sandbox: account SUSPENDED); "
+                + "1 failed (legacy: sts:AssumeRole AccessDenied for IamAuditRole). ");
+        long critical = count("Severity", "CRITICAL", "FAIL");
+        long high = count("Severity", "HIGH", "FAIL");
+        assertThat(headline).contains(critical + " critical and " + high + " high findings;")
+                .contains("exception").doesNotContain("NOT_EVALUATED");
+        List<Row> accounts = SummaryReader.section(summary, "Coverage");
+        assertThat(accounts).anySatisfy(r -> {
+            assertThat(r.getCell(0).getStringCellValue()).isEqualTo("333333333333");
+            assertThat(r.getCell(3).getStringCellValue()).isEqualTo("Skipped");
+            assertThat(r.getCell(4).getStringCellValue()).isEqualTo("account SUSPENDED");
+        });
+    }
+
+    @Test
+    void theSeverityTableReconcilesWithTheFindingsSheetStatusByStatus() {
+        XSSFSheet summary = workbook.getSheet("Summary");
+        List<Row> bySeverity = SummaryReader.section(summary, "Findings by severity and status");
+        Row header = bySeverity.get(0);
+        assertThat(header.getCell(3).getStringCellValue()).isEqualTo("Not evaluated");
+        assertThat(header.getCell(1).getCellStyle().getAlignment())
+                .isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+        String[] statuses = {"FAIL", "EXCEPTED", "NOT_EVALUATED"};
+        for (Row row : bySeverity.subList(1, bySeverity.size() - 1)) {
+            String severity = row.getCell(0).getStringCellValue();
+            for (int i = 0; i < statuses.length; i++) {
+                assertThat((long) row.getCell(i + 1).getNumericCellValue()).as(severity + " " + statuses[i])
+                        .isEqualTo(count("Severity", severity, statuses[i]));
+            }
+        }
+        Row total = bySeverity.get(bySeverity.size() - 1);
+        for (int i = 0; i < statuses.length; i++) {
+            assertThat((long) total.getCell(i + 1).getNumericCellValue()).isEqualTo(count("Status", statuses[i]));
+        }
+    }
+
+    /** Findings rows whose column {@code header} is {@code value} and, when given, whose Status is {@code status}. */
+    private static long count(String header, String value, String... status) {
+        XSSFSheet findings = workbook.getSheet("Findings");
+        long n = 0;
+        for (int r = 1; r <= findings.getLastRowNum(); r++) {
+            if (cell(findings, r, header).getStringCellValue().equals(value)
+                    && (status.length == 0 || cell(findings, r, "Status").getStringCellValue().equals(status[0]))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test
