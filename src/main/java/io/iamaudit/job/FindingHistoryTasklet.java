@@ -21,8 +21,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +66,7 @@ class FindingHistoryTasklet implements Tasklet {
 
     private int carry(RunStore store, String findingsCsv, String runId) throws IOException {
         TableSpec findings = ReportTemplate.loadDefault().table("findings");
-        try (CSVReader csv = new CSVReader(new InputStreamReader(store.open(findingsCsv), StandardCharsets.UTF_8))) {
+        try (CSVReader csv = new CSVReader(io.iamaudit.report.CsvBom.reader(store.open(findingsCsv)))) {
             List<String> header = Arrays.asList(csv.readNext());
             int id = header.indexOf(headerOf(findings, "finding_id"));
             int account = header.indexOf(headerOf(findings, "account_id"));

@@ -16,11 +16,24 @@ import java.util.stream.Stream;
 
 /**
  * Writes one csv file per table ({@code csv/findings.csv}, ...) with the same columns as the workbook's sheets:
- * UTF-8 without BOM, RFC 4180 (comma, double-quote quoting with doubled quotes, CRLF line ends), ISO-8601 UTC
- * timestamps, and the same text safety as the workbook.
+ * UTF-8, by default with a byte-order mark ({@link CsvBom}; {@code iam-audit.report.csv-bom=false} leaves it out),
+ * RFC 4180 otherwise (comma, double-quote quoting with doubled quotes, CRLF line ends), ISO-8601 UTC timestamps,
+ * and the same text safety as the workbook.
  */
 public final class CsvReportWriter {
     public static final String FOLDER = "csv";
+    /** The setting that turns the byte-order mark off (for tools that take it for part of the first header). */
+    public static final String BOM_PROPERTY = "iam-audit.report.csv-bom";
+
+    private final boolean bom;
+
+    public CsvReportWriter(boolean bom) {
+        this.bom = bom;
+    }
+
+    public CsvReportWriter() {
+        this(true);
+    }
 
     public List<ReportFile> write(List<TableRows<?>> tables, Path runDirectory) {
         Path folder = runDirectory.resolve(FOLDER);
@@ -44,6 +57,9 @@ public final class CsvReportWriter {
              CSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                      ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.RFC4180_LINE_END);
              Stream<R> stream = tableRows.rows().get()) {
+            if (bom) {
+                out.write(CsvBom.BOM);
+            }
             csv.writeNext(table.headers().toArray(String[]::new), false);
             var iterator = stream.iterator();
             String[] line = new String[table.columns().size()];

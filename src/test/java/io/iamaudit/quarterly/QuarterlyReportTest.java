@@ -225,7 +225,7 @@ class QuarterlyReportTest {
         assertThat(manifest.files().get(0).sheets()).containsEntry(FINDINGS, 4L).containsEntry("Runs", 8L);
         List<String> csv = Files.readAllLines(folder.resolve("csv/quarterly-findings.csv"));
         assertThat(csv).hasSize(5);
-        assertThat(csv.get(0)).startsWith("Finding id,State at quarter end,Severity");
+        assertThat(io.iamaudit.report.CsvBom.strip(csv.get(0))).startsWith("Finding id,State at quarter end,Severity");
         assertThat(csv).anyMatch(l -> l.startsWith("f-resolved,Resolved,HIGH,") && l.contains(",9,")
                 && l.contains(",2026-10-14,"));
         assertThat(result.location()).isEqualTo(folder.resolve("iam-audit-2026-Q4.xlsx").toString());

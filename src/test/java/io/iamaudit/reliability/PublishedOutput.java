@@ -87,7 +87,8 @@ final class PublishedOutput {
     /** A CSV table of a run, one map (column header → value) per row. */
     List<Map<String, String>> csv(Path runFolder, String table) {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(runFolder.resolve("csv").resolve(table + ".csv"), StandardCharsets.UTF_8);
+        try (Reader in = io.iamaudit.report.CsvBom.skip(Files.newBufferedReader(
+                runFolder.resolve("csv").resolve(table + ".csv"), StandardCharsets.UTF_8));
              CSVReaderHeaderAware reader = new CSVReaderHeaderAware(in)) {
             Map<String, String> row;
             while ((row = reader.readMap()) != null) {

@@ -94,7 +94,8 @@ class CsvReportWriterTest {
         byte[] bytes = Files.readAllBytes(folder.resolve("csv/least-privilege.csv"));
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).contains("\u2014");
-        assertThat(bytes[0]).as("no byte-order mark").isEqualTo((byte) 'A');
+        assertThat(java.util.Arrays.copyOf(bytes, 4)).as("UTF-8 byte-order mark, then the first header")
+                .containsExactly(0xEF, 0xBB, 0xBF, 'A');
         String headerLine = text.substring(0, text.indexOf('\n') + 1);
         assertThat(headerLine).endsWith("\r\n");
         assertThat(text).contains("\"[{\"\"policyName\"\":");
@@ -112,9 +113,23 @@ class CsvReportWriterTest {
         assertThat(alice[headers.indexOf("Report generated (UTC)")]).isEqualTo("2026-11-28T21:01:05Z");
     }
 
+    @Test
+    void theByteOrderMarkCanBeTurnedOffAndReadersDropIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        new ReportGenerator(ReportFixtures.TEMPLATE, WorkbookLimits.excel(),
+                java.time.Clock.fixed(ReportFixtures.GENERATED, java.time.ZoneOffset.UTC), false)
+                .generate(repo, SampleRun.RUN_ID, dir, "rules");
+        byte[] bytes = Files.readAllBytes(dir.resolve("csv/least-privilege.csv"));
+        assertThat(bytes[0]).as("no byte-order mark").isEqualTo((byte) 'A');
+        try (java.io.Reader withBom = CsvBom.reader(Files.newInputStream(folder.resolve("csv/coverage.csv")));
+             java.io.Reader without = CsvBom.reader(Files.newInputStream(dir.resolve("csv/coverage.csv")))) {
+            assertThat(withBom.read()).isEqualTo(without.read()).isEqualTo('A');
+        }
+    }
+
     private static List<String[]> read(String name) throws IOException, CsvException {
-        try (CSVReader reader = new CSVReader(Files.newBufferedReader(folder.resolve("csv").resolve(name),
-                StandardCharsets.UTF_8))) {
+        try (CSVReader reader = new CSVReader(CsvBom.skip(Files.newBufferedReader(folder.resolve("csv").resolve(name),
+                StandardCharsets.UTF_8)))) {
             return reader.readAll();
         }
     }
