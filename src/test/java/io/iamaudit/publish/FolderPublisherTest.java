@@ -38,7 +38,7 @@ class FolderPublisherTest {
         assertThat(manifest.ruleCatalogVersion()).isEqualTo("rules-2026.11");
         assertThat(manifest.coverage().audited()).isEqualTo(2);
         assertThat(manifest.parameters()).containsEntry("roleName", "IamAuditRole");
-        assertThat(manifest.files()).hasSize(8);
+        assertThat(manifest.files()).hasSize(9);
         for (ManifestFile file : manifest.files()) {
             Path published1 = run.resolve(file.path());
             assertThat(Sha256.hex(published1)).as(file.path()).isEqualTo(file.sha256());

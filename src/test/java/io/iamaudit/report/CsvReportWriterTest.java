@@ -44,7 +44,8 @@ class CsvReportWriterTest {
                     .findFirst().orElseThrow();
             assertThat(file.rows()).isEqualTo(rows.size() - 1);
         }
-        assertThat(bundle.files()).hasSize(1 + ReportFixtures.TEMPLATE.tables().size());
+        assertThat(bundle.files()).as("the workbook, one csv per template table and the control matrix")
+                .hasSize(1 + ReportFixtures.TEMPLATE.tables().size() + 1);
     }
 
     @Test

@@ -49,7 +49,7 @@ class XlsxReportWriterTest {
     void sheetsComeInReadingOrderWithTheTemplateHeaders() {
         List<String> names = IntStream.range(0, workbook.getNumberOfSheets()).mapToObj(workbook::getSheetName).toList();
         assertThat(names).containsExactly("Summary", "Findings", "Least privilege", "Credentials", "Principals",
-                "Access Analyzer", "Coverage", "Controls");
+                "Access Analyzer", "Coverage", "Controls", "Control matrix");
         for (TableSpec table : ReportFixtures.TEMPLATE.tables()) {
             Row header = workbook.getSheet(table.sheet()).getRow(0);
             List<String> headers = new ArrayList<>();
@@ -243,6 +243,47 @@ class XlsxReportWriterTest {
             }
         }
         return n;
+    }
+
+    @Test
+    void theControlMatrixSaysPerAccountPassFailExceptedOrNotEvaluatedAndReconcilesWithFindings() {
+        XSSFSheet matrix = workbook.getSheet("Control matrix");
+        PrintLayoutAssertions.table(workbook, matrix);
+        Row header = matrix.getRow(0);
+        assertThat(header.getCell(3).getStringCellValue()).isEqualTo("management (" + SampleRun.MGMT + ")");
+        int rules = io.iamaudit.analyze.RuleCatalog.standard().rules().size();
+        assertThat(matrix.getLastRowNum()).as("every catalog rule, and the sample's own rule ids").isGreaterThanOrEqualTo(rules);
+        long failFindings = 0;
+        int totalColumn = column(matrix, "FAIL findings");
+        java.util.Map<String, String> skipped = new java.util.HashMap<>();
+        for (int r = 1; r <= matrix.getLastRowNum(); r++) {
+            Row row = matrix.getRow(r);
+            failFindings += (long) row.getCell(totalColumn).getNumericCellValue();
+            skipped.put(row.getCell(0).getStringCellValue(),
+                    cell(matrix, r, "sandbox (333333333333)").getStringCellValue());
+        }
+        assertThat(failFindings).as("FAIL findings reconcile with the Findings sheet")
+                .isEqualTo(count("Status", "FAIL"));
+        assertThat(skipped.values()).as("an account not audited").containsOnly("NOT EVALUATED");
+    }
+
+    @Test
+    void aControlWhoseFindingsAreAllExceptedReadsExceptedNotPassOrFail() {
+        java.util.List<ControlMatrix.Row> rows;
+        try (var outcomes = repo.outcomes(SampleRun.RUN_ID); var findings = repo.findings(SampleRun.RUN_ID)) {
+            rows = ControlMatrix.build(io.iamaudit.analyze.RuleCatalog.standard(),
+                    io.iamaudit.analyze.RuleDisplays.standard(), repo.coverage(SampleRun.RUN_ID),
+                    java.util.stream.Stream.concat(outcomes, java.util.stream.Stream.of(
+                            new io.iamaudit.stage.RuleOutcome(SampleRun.RUN_ID, SampleRun.MGMT, "IAM_ADMIN_ROLE",
+                                    io.iamaudit.stage.RuleOutcome.Outcome.FAIL, 1, null))), findings);
+        }
+        ControlMatrix.Row admin = rows.stream().filter(r -> r.ruleId().equals("IAM_ADMIN_ROLE")).findFirst()
+                .orElseThrow();
+        assertThat(admin.cells().get(SampleRun.MGMT)).isEqualTo("EXCEPTED (1)");
+        assertThat(admin.excepted()).isEqualTo(1);
+        assertThat(admin.fail()).isZero();
+        ControlMatrix.Row mfa = rows.stream().filter(r -> r.ruleId().equals("IAM_USER_MFA")).findFirst().orElseThrow();
+        assertThat(mfa.cells().get(SampleRun.MGMT)).as("the look-alike with a FAIL finding").startsWith("FAIL (");
     }
 
     @Test
