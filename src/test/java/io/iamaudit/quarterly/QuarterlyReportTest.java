@@ -198,6 +198,17 @@ class QuarterlyReportTest {
     }
 
     @Test
+    void theSummaryHasAnUnlockedSignOffBlockOnItsProtectedSheet() {
+        XSSFSheet summary = workbook.sheet("Summary");
+        assertThat(summary.getProtect()).isTrue();
+        for (String label : List.of("Reviewer", "Role", "Date", "Scope", "Conclusion")) {
+            Row row = workbook.summaryRow(label);
+            assertThat(row.getCell(1).getCellStyle().getLocked()).as(label).isFalse();
+        }
+        assertThat(workbook.summaryRow("Organization").getCell(1).getCellStyle().getLocked()).isTrue();
+    }
+
+    @Test
     void everySheetPrintsLandscapeOnePageWideWithItsColumnsHeaderAndFooter() {
         for (int i = 0; i < workbook.workbook.getNumberOfSheets(); i++) {
             io.iamaudit.report.PrintLayoutAssertions.page(workbook.workbook.getSheetAt(i), "Quarter 2026-Q4",
