@@ -26,7 +26,8 @@ final class ControlMatrixTable {
         for (AccountCoverage account : coverage) {
             String name = account.accountName() == null ? account.accountId()
                     : account.accountName() + " (" + account.accountId() + ")";
-            c.add(column("account_" + account.accountId(), name, CellType.TEXT, 12, true, true,
+            // "NOT EVALUATED" (13 capitals) fits on one line: the cells never wrap, only the header does
+            c.add(column("account_" + account.accountId(), name, CellType.TEXT, 15, true, false,
                     r -> r.cells().get(account.accountId())));
         }
         c.add(column("pass", "Accounts passing", CellType.INTEGER, 9, true, false, ControlMatrix.Row::pass));

@@ -62,9 +62,9 @@ public final class PrintLayout {
         sheet.setMargin(Sheet.HeaderMargin, 0.25);
         sheet.setMargin(Sheet.FooterMargin, 0.25);
         Header header = sheet.getHeader();
+        // two parts, not three: a long report name in the left part ran into a centred run id
         header.setLeft(escape(labels.report()));
-        header.setCenter(escape(labels.run()));
-        header.setRight(escape(labels.organization()));
+        header.setRight(escape(labels.run() + "  \u00b7  " + labels.organization()));
         Footer footer = sheet.getFooter();
         footer.setLeft(SHEET_NAME);
         footer.setCenter(PAGE_X_OF_Y);

@@ -48,7 +48,8 @@ public final class SheetCells {
             cell.setCellValue(spec.header());
             cell.setCellStyle(spec.numeric() ? styles.headerNumeric : styles.header);
             sheet.setColumnWidth(i, width(spec) * 256);
-            lines = Math.max(lines, lines(spec.header(), width(spec)));
+            // bold header text is wider than the body's: estimate it on a narrower column
+            lines = Math.max(lines, lines(spec.header(), Math.max(1, width(spec) - 4)));
             if (spec.auditor()) {
                 sheet.setDefaultColumnStyle(i, columnStyles[i]);
             }

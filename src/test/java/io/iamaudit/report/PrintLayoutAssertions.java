@@ -26,7 +26,8 @@ public final class PrintLayoutAssertions {
         assertThat(sheet.getFitToPage()).as(name + " fit to page").isTrue();
         assertThat(sheet.getPrintSetup().getFitWidth()).as(name + " one page wide").isEqualTo((short) 1);
         assertThat(sheet.getPrintSetup().getFitHeight()).as(name + " as many pages tall as needed").isZero();
-        assertThat(sheet.getHeader().getCenter()).as(name + " header").contains(run);
+        assertThat(sheet.getHeader().getLeft()).as(name + " header: the report").isNotBlank();
+        assertThat(sheet.getHeader().getRight()).as(name + " header").contains(run);
         assertThat(sheet.getHeader().getRight()).as(name + " header").contains(organization);
         assertThat(sheet.getFooter().getLeft()).as(name + " footer: sheet name").isEqualTo("&A");
         assertThat(sheet.getFooter().getCenter()).as(name + " footer").isEqualTo("Page &P of &N");

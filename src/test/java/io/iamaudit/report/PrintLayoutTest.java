@@ -71,7 +71,7 @@ class PrintLayoutTest {
         XSSFSheet summary = workbook.getSheet("Summary");
         assertThat(summary.getProtect()).as("free-form: nothing to sort, guarded against slips").isTrue();
         assertThat(summary.getPrintSetup().getLandscape()).isTrue();
-        assertThat(summary.getHeader().getCenter()).contains(SampleRun.RUN_ID);
+        assertThat(summary.getHeader().getRight()).contains(SampleRun.RUN_ID);
     }
 
     @Test
