@@ -21,7 +21,7 @@ public final class RuleCatalogFormatter {
     }
 
     private static final List<String> HEADER = List.of("id", "severity", "title", "well-architected", "cis",
-            "security-hub", "data sets", "peers");
+            "security-hub", "data sets", "soc2", "iso27001", "nist-800-53", "peers");
 
     private RuleCatalogFormatter() {
     }
@@ -33,13 +33,20 @@ public final class RuleCatalogFormatter {
             rows.add(List.of(m.id(), m.severity().name(), m.title(), String.join(" ", m.wellArchitected()),
                     m.cisText(), m.securityHubText(),
                     m.dataSets().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).sorted()
-                            .collect(Collectors.joining(" ")), peers.peersOf(m.id())));
+                            .collect(Collectors.joining(" ")),
+                    mapping(m.id(), RuleDisplay::soc2), mapping(m.id(), RuleDisplay::iso27001),
+                    mapping(m.id(), RuleDisplay::nist80053), peers.peersOf(m.id())));
         }
         return switch (format) {
             case CSV -> csv(rows);
             case MARKDOWN -> markdown(rows);
             case TABLE -> table(rows);
         };
+    }
+
+    /** A framework's controls for the rule, from rules/rule-display.yaml ("" when the rule has no entry). */
+    private static String mapping(String ruleId, java.util.function.Function<RuleDisplay, List<String>> framework) {
+        return RuleDisplays.standard().of(ruleId).map(framework).map(l -> String.join(" ", l)).orElse("");
     }
 
     private static String csv(List<List<String>> rows) {

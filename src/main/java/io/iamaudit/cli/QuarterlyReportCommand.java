@@ -87,7 +87,9 @@ public class QuarterlyReportCommand implements Callable<Integer> {
         Path previousFile = previous == null ? null : InputValidation.readableFile(previous, "--previous");
         boolean needsS3 = in instanceof OutputLocation.S3 || out instanceof OutputLocation.S3;
         try (S3Client s3 = needsS3 ? s3Factory.apply(environment) : null) {
-            QuarterlyReport report = new QuarterlyReport(ReportTemplate.loadDefault(), QuarterlyTemplate.loadDefault(),
+            QuarterlyReport report = new QuarterlyReport(ReportTemplate.loadDefault()
+                    .withClassification(environment.getProperty(ReportTemplate.CLASSIFICATION_PROPERTY)),
+                    QuarterlyTemplate.loadDefault(),
                     Clock.systemUTC());
             QuarterlyReport.Request request = new QuarterlyReport.Request(parsed, RunStore.at(in, s3), inputValue,
                     RunStore.at(out, s3), publisher(out, s3, environment), previousFile);

@@ -48,9 +48,12 @@ class ReportStepConfiguration {
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
-                    AuditProperties properties, RuleCatalogVersion catalogVersion, Clock clock) {
-        ReportGenerator generator = new ReportGenerator(ReportTemplate.loadDefault(),
-                io.iamaudit.report.WorkbookLimits.excel(), clock);
+                    AuditProperties properties, RuleCatalogVersion catalogVersion, Clock clock,
+                    org.springframework.core.env.Environment environment) {
+        ReportGenerator generator = new ReportGenerator(ReportTemplate.loadDefault()
+                .withClassification(environment.getProperty(ReportTemplate.CLASSIFICATION_PROPERTY)),
+                io.iamaudit.report.WorkbookLimits.excel(), clock,
+                environment.getProperty(io.iamaudit.report.CsvReportWriter.BOM_PROPERTY, Boolean.class, true));
         return new StepBuilder("report", jobRepository)
                 .tasklet((contribution, chunk) -> {
                     String runId = (String) chunk.getStepContext().getJobParameters().get(JobParameterNames.RUN_ID);

@@ -66,4 +66,10 @@ final class QuarterlyColumns {
     static <R> Column<R> column(String key, String header, CellType type, int width, Function<? super R, ?> value) {
         return new Column<>(new ColumnSpec(key, header, type, width, false), value);
     }
+
+    /** A code-defined column left off the printed page (see {@link io.iamaudit.report.PrintLayout}). */
+    static <R> Column<R> screenOnly(String key, String header, CellType type, int width,
+                                    Function<? super R, ?> value) {
+        return new Column<>(new ColumnSpec(key, header, type, width, false, false, false), value);
+    }
 }

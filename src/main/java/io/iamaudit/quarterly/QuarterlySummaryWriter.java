@@ -59,6 +59,9 @@ final class QuarterlySummaryWriter {
         number(pairRow("Decisions carried forward"), 1, context.carried());
         next++;
 
+        signOff();
+        next++;
+
         section("Runs");
         List<RunRecord> used = history.usedRuns();
         number(pairRow("Runs considered"), 1, history.runs().size());
@@ -94,6 +97,24 @@ final class QuarterlySummaryWriter {
             text(r, 1, run.folder().runId(), styles.text);
             number(r, 2, run.findingRows());
             number(r, 3, run.openTotal());
+        }
+    }
+
+    /** Labels the auditor fills in */
+    static final String[] SIGN_OFF = {"Reviewer", "Role", "Date", "Scope", "Conclusion"};
+
+    /**
+     * The review's sign-off as a whole: empty cells the reviewer fills in, unlocked on the protected Summary, each
+     * spanning the table columns so a conclusion has room.
+     */
+    private void signOff() {
+        section("Review sign-off");
+        for (String label : SIGN_OFF) {
+            Row row = pairRow(label);
+            for (int c = 1; c <= 5; c++) {
+                row.createCell(c).setCellStyle("Date".equals(label) ? styles.auditorDate : styles.auditorText);
+            }
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(), row.getRowNum(), 1, 5));
         }
     }
 

@@ -2,6 +2,8 @@ package io.iamaudit.quarterly;
 
 import io.iamaudit.report.CellType;
 import io.iamaudit.report.Column;
+import io.iamaudit.report.PageLabels;
+import io.iamaudit.report.PrintLayout;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.report.WorkbookFile;
 import io.iamaudit.report.SheetCells;
@@ -42,8 +44,9 @@ public final class QuarterlyWorkbookWriter {
         SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false);
         return WorkbookFile.write(workbook, file, w -> {
             WorkbookStyles styles = new WorkbookStyles(workbook, nightly.styles());
-            styles.header.setWrapText(true); // the quarterly headers are long ("Open <best practice>")
-            SheetWriter sheets = new SheetWriter(workbook, styles, nightly.decisions());
+            PageLabels labels = new PageLabels(template.reportName(), "Quarter " + history.quarter(),
+                    "Organization " + history.organizationId(), nightly.classification());
+            SheetWriter sheets = new SheetWriter(workbook, styles, nightly.decisions(), labels);
             Table<FindingState> findings = QuarterlyColumns.findings(template.findings(), template.states(),
                     history.asOf());
             List<TrendRow> trend = TrendRow.of(history.quarter(), history.usedRuns());
@@ -52,6 +55,7 @@ public final class QuarterlyWorkbookWriter {
             new QuarterlySummaryWriter(workbook.createSheet(template.sheets().summary()), styles, template)
                     .write(context);
             SheetCells.protect(workbook.getXSSFWorkbook().getSheet(template.sheets().summary()));
+            PrintLayout.page(workbook.getSheet(template.sheets().summary()), labels);
             Map<String, Long> rows = new LinkedHashMap<>();
             rows.put(findings.sheetName(), sheets.write(findings.sheetName(), findings.columns(), history.findings()));
             rows.put(template.sheets().trend(), sheets.write(template.sheets().trend(), trendColumns(history), trend));
@@ -84,7 +88,8 @@ public final class QuarterlyWorkbookWriter {
         history.findings().forEach(f -> practices.addAll(QuarterReader.practices(f.last().wellArchitected())));
         history.usedRuns().forEach(r -> practices.addAll(r.openByPractice().keySet()));
         for (String p : practices) {
-            c.add(column("open_" + p, "Open " + p, CellType.INTEGER, 12,
+            // one column per practice would push the page scale down: they stay on screen and in the csv
+            c.add(QuarterlyColumns.screenOnly("open_" + p, "Open " + p, CellType.INTEGER, 12,
                     r -> r.run() == null ? null : r.run().openByPractice().getOrDefault(p, 0L)));
         }
         return c;
@@ -93,47 +98,54 @@ public final class QuarterlyWorkbookWriter {
     private static List<Column<AccountRow>> accountColumns() {
         List<Column<AccountRow>> c = new ArrayList<>();
         c.add(column("account_id", "Account id", CellType.TEXT, 14, a -> a.stats().accountId()));
-        c.add(column("account_name", "Account name", CellType.TEXT, 22, a -> a.stats().accountName()));
+        c.add(column("account_name", "Account name", CellType.TEXT, 18, a -> a.stats().accountName()));
         for (Severity s : Severity.values()) {
-            c.add(column("open_" + s, "Open " + s, CellType.INTEGER, 10, a -> a.open().getOrDefault(s, 0L)));
+            c.add(column("open_" + s, "Open " + s, CellType.INTEGER, 9, a -> a.open().getOrDefault(s, 0L)));
         }
-        c.add(column("open_total", "Open total", CellType.INTEGER, 10, AccountRow::openTotal));
+        c.add(column("open_total", "Open total", CellType.INTEGER, 9, AccountRow::openTotal));
         for (Severity s : Severity.values()) {
-            c.add(column("resolved_" + s, "Resolved " + s, CellType.INTEGER, 10,
+            c.add(column("resolved_" + s, "Resolved " + s, CellType.INTEGER, 9,
                     a -> a.resolved().getOrDefault(s, 0L)));
         }
-        c.add(column("resolved_total", "Resolved total", CellType.INTEGER, 10, AccountRow::resolvedTotal));
-        c.add(column("excepted", "Excepted", CellType.INTEGER, 10, AccountRow::excepted));
-        c.add(column("runs_audited", "Runs audited", CellType.INTEGER, 10, a -> (long) a.stats().audited()));
-        c.add(column("runs_failed", "Runs failed", CellType.INTEGER, 10, a -> (long) a.stats().failed()));
-        c.add(column("runs_skipped", "Runs skipped", CellType.INTEGER, 10, a -> (long) a.stats().skipped()));
-        c.add(column("last_audited", "Last audited", CellType.DATE, 12, a -> a.stats().lastAudited()));
+        c.add(column("resolved_total", "Resolved total", CellType.INTEGER, 9, AccountRow::resolvedTotal));
+        c.add(column("excepted", "Excepted", CellType.INTEGER, 9, AccountRow::excepted));
+        c.add(column("runs_audited", "Runs audited", CellType.INTEGER, 9, a -> (long) a.stats().audited()));
+        c.add(column("runs_failed", "Runs failed", CellType.INTEGER, 9, a -> (long) a.stats().failed()));
+        c.add(column("runs_skipped", "Runs skipped", CellType.INTEGER, 9, a -> (long) a.stats().skipped()));
+        c.add(column("last_audited", "Last audited", CellType.DATE, 11, a -> a.stats().lastAudited()));
         return c;
     }
 
     private static List<Column<RunRecord>> runColumns() {
         List<Column<RunRecord>> c = new ArrayList<>();
         c.add(column("run_id", "Run id", CellType.TEXT, 26, r -> r.folder().runId()));
-        c.add(column("date", "Run date", CellType.DATE, 12, r -> r.folder().day()));
+        c.add(column("date", "Run date", CellType.DATE, 11, r -> r.folder().day()));
         c.add(column("status", "Status", CellType.TEXT, 9, r -> r.used() ? "Used" : "Skipped"));
-        c.add(column("reason", "Why skipped", CellType.TEXT, 50, RunRecord::reason));
-        c.add(column("started", "Started (UTC)", CellType.DATE_TIME, 19,
-                r -> r.manifest() == null ? null : r.manifest().startedAt()));
+        c.add(wrapped("reason", "Why skipped", 40, RunRecord::reason));
         c.add(column("published", "Published (UTC)", CellType.DATE_TIME, 19,
                 r -> r.manifest() == null ? null : r.manifest().publishedAt()));
-        c.add(column("kind", "Kind", CellType.TEXT, 13, r -> r.manifest() == null ? null : r.manifest().kind()));
-        c.add(column("organization", "Organization", CellType.TEXT, 16,
-                r -> r.manifest() == null ? null : r.manifest().organizationId()));
-        c.add(column("rule_catalog", "Rule catalog", CellType.TEXT, 22,
-                r -> r.manifest() == null ? null : r.manifest().ruleCatalogVersion()));
-        c.add(column("finding_rows", "Finding rows", CellType.INTEGER, 10, r -> r.used() ? r.findingRows() : null));
-        c.add(column("open_rows", "Open (FAIL) rows", CellType.INTEGER, 10, r -> r.used() ? r.openTotal() : null));
-        c.add(column("accounts_audited", "Accounts audited", CellType.INTEGER, 10,
+        c.add(column("finding_rows", "Finding rows", CellType.INTEGER, 9, r -> r.used() ? r.findingRows() : null));
+        c.add(column("open_rows", "Open (FAIL) rows", CellType.INTEGER, 9, r -> r.used() ? r.openTotal() : null));
+        c.add(column("accounts_audited", "Accounts audited", CellType.INTEGER, 9,
                 r -> r.used() ? (long) r.accountsAudited() : null));
-        c.add(column("accounts_failed", "Accounts failed", CellType.INTEGER, 10,
+        c.add(column("accounts_failed", "Accounts failed", CellType.INTEGER, 9,
                 r -> r.used() ? (long) r.accountsFailed() : null));
-        c.add(column("folder", "Run folder", CellType.TEXT, 44, r -> r.folder().path()));
+        c.add(QuarterlyColumns.screenOnly("started", "Started (UTC)", CellType.DATE_TIME, 19,
+                r -> r.manifest() == null ? null : r.manifest().startedAt()));
+        c.add(QuarterlyColumns.screenOnly("kind", "Kind", CellType.TEXT, 13,
+                r -> r.manifest() == null ? null : r.manifest().kind()));
+        c.add(QuarterlyColumns.screenOnly("organization", "Organization", CellType.TEXT, 16,
+                r -> r.manifest() == null ? null : r.manifest().organizationId()));
+        c.add(QuarterlyColumns.screenOnly("rule_catalog", "Rule catalog", CellType.TEXT, 22,
+                r -> r.manifest() == null ? null : r.manifest().ruleCatalogVersion()));
+        c.add(QuarterlyColumns.screenOnly("folder", "Run folder", CellType.TEXT, 44, r -> r.folder().path()));
         return c;
+    }
+
+    private static <R> Column<R> wrapped(String key, String header, int width,
+                                         java.util.function.Function<? super R, ?> value) {
+        return new Column<>(new io.iamaudit.report.ColumnSpec(key, header, CellType.TEXT, width, false, true, true),
+                value);
     }
 
     /** The quarter travels in the file itself, so a workbook separated from its folder can still be traced. */

@@ -83,6 +83,9 @@ final class RunCsv {
         }
     }
 
+    /** Headers earlier versions published, so the runs of a quarter that spans a rename still read. */
+    private static final Map<String, String> FORMER_HEADERS = Map.of("well_architected", "Well-Architected (SEC02)");
+
     /** Column key to position, matching the template's header (or the key itself) with the file's header line. */
     private static Map<String, Integer> index(TableSpec table, String[] header) {
         Map<String, Integer> byHeader = new HashMap<>();
@@ -92,6 +95,9 @@ final class RunCsv {
         Map<String, Integer> index = new HashMap<>();
         for (ColumnSpec column : table.columns()) {
             Integer at = byHeader.getOrDefault(column.header(), byHeader.get(column.key()));
+            if (at == null && FORMER_HEADERS.containsKey(column.key())) {
+                at = byHeader.get(FORMER_HEADERS.get(column.key()));
+            }
             if (at != null) {
                 index.put(column.key(), at);
             }

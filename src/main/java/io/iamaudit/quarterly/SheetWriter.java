@@ -2,6 +2,7 @@ package io.iamaudit.quarterly;
 
 import io.iamaudit.report.Column;
 import io.iamaudit.report.ColumnSpec;
+import io.iamaudit.report.PageLabels;
 import io.iamaudit.report.SafeText;
 import io.iamaudit.report.SheetCells;
 import io.iamaudit.report.WorkbookStyles;
@@ -19,8 +20,8 @@ import java.util.List;
 
 /**
  * Streams one table into one sheet with the nightly workbook's {@link SheetCells}: real types in cells, every text
- * through {@link SafeText#clean}, frozen header, autofilter, severity fills, the Decision drop-down, and sheet
- * protection with the auditor columns unlocked. Unlike the nightly writer it never continues a table in a second
+ * through {@link SafeText#clean}, frozen header, autofilter, severity fills, the Decision drop-down and the print
+ * layout; like the nightly table sheets it stays unprotected so Excel can sort it. Unlike the nightly writer it never continues a table in a second
  * sheet: a quarter's table past Excel's row limit is an error.
  */
 final class SheetWriter {
@@ -29,8 +30,10 @@ final class SheetWriter {
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
     private final List<String> decisions;
+    private final PageLabels labels;
 
-    SheetWriter(SXSSFWorkbook workbook, WorkbookStyles styles, List<String> decisions) {
+    SheetWriter(SXSSFWorkbook workbook, WorkbookStyles styles, List<String> decisions, PageLabels labels) {
+        this.labels = labels;
         this.workbook = workbook;
         this.styles = styles;
         this.decisions = decisions;
@@ -40,7 +43,7 @@ final class SheetWriter {
     <R> long write(String name, List<Column<R>> columns, Iterable<R> rows) {
         SXSSFSheet sheet = workbook.createSheet(name);
         CellStyle[] columnStyles = columns.stream().map(c -> styles.forColumn(c.spec())).toArray(CellStyle[]::new);
-        SheetCells.header(sheet, columns, styles.header, columnStyles);
+        SheetCells.header(sheet, columns, styles, columnStyles);
         int next = 1;
         for (R row : rows) {
             if (next >= MAX_ROWS) {
@@ -48,11 +51,15 @@ final class SheetWriter {
                         + " rows; the csv file holds the same table");
             }
             Row sheetRow = sheet.createRow(next++);
+            int lines = 1;
             for (int i = 0; i < columns.size(); i++) {
                 Column<R> column = columns.get(i);
                 Object value = column.value(row);
                 if (value == null && !column.spec().auditor()) {
                     continue;
+                }
+                if (column.spec().wrap() && value != null) {
+                    lines = Math.max(lines, SheetCells.lines(value.toString(), SheetCells.width(column.spec())));
                 }
                 Cell cell = sheetRow.createCell(i);
                 cell.setCellStyle(columnStyles[i]);
@@ -60,8 +67,11 @@ final class SheetWriter {
                     set(cell, column.spec(), value);
                 }
             }
+            if (lines > 1) {
+                sheetRow.setHeightInPoints(SheetCells.rowHeight(lines));
+            }
         }
-        SheetCells.finish(workbook, sheet, columns, next - 1, decisions);
+        SheetCells.finish(workbook, sheet, columns, next - 1, decisions, labels);
         return next - 1L;
     }
 

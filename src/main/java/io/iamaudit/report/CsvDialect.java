@@ -25,9 +25,12 @@ public final class CsvDialect {
         return new Out(out);
     }
 
-    /** A reader; accepts CRLF or LF record ends, and quoted fields spanning lines. */
+    /**
+     * A reader; accepts CRLF or LF record ends, quoted fields spanning lines, and skips a leading byte-order mark
+     * (the report's csv files start with one by default, for Excel).
+     */
     public static In reader(Reader in) {
-        return new In(in instanceof BufferedReader b ? b : new BufferedReader(in));
+        return new In(new BufferedReader(CsvBom.skip(in)));
     }
 
     /** Writes records. */

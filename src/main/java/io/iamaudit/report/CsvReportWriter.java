@@ -13,11 +13,24 @@ import java.util.stream.Stream;
 
 /**
  * Writes one csv file per table ({@code csv/findings.csv}, ...) with the same columns as the workbook's sheets:
- * UTF-8 without BOM, in the project's one {@link CsvDialect} (RFC 4180, no escape character), ISO-8601 UTC
- * timestamps, and the same text safety as the workbook.
+ * UTF-8, by default with a byte-order mark ({@link CsvBom}; {@code iam-audit.report.csv-bom=false} leaves it out),
+ * in the project's one {@link CsvDialect} (RFC 4180, no escape character), ISO-8601 UTC timestamps, and the same
+ * text safety as the workbook.
  */
 public final class CsvReportWriter {
     public static final String FOLDER = "csv";
+    /** The setting that turns the byte-order mark off (for tools that take it for part of the first header). */
+    public static final String BOM_PROPERTY = "iam-audit.report.csv-bom";
+
+    private final boolean bom;
+
+    public CsvReportWriter(boolean bom) {
+        this.bom = bom;
+    }
+
+    public CsvReportWriter() {
+        this(true);
+    }
 
     public List<ReportFile> write(List<TableRows<?>> tables, Path runDirectory) {
         Path folder = runDirectory.resolve(FOLDER);
@@ -40,6 +53,9 @@ public final class CsvReportWriter {
         try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
              CsvDialect.Out csv = CsvDialect.writer(out);
              Stream<R> stream = tableRows.rows().get()) {
+            if (bom) {
+                out.write(CsvBom.BOM);
+            }
             csv.write(table.headers().toArray(String[]::new));
             var iterator = stream.iterator();
             String[] line = new String[table.columns().size()];

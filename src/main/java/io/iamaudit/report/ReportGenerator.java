@@ -17,8 +17,15 @@ public final class ReportGenerator {
     private final ReportTables tables;
     private final WorkbookLimits limits;
     private final Clock clock;
+    private final boolean csvBom;
 
     public ReportGenerator(ReportTemplate template, WorkbookLimits limits, Clock clock) {
+        this(template, limits, clock, true);
+    }
+
+    /** @param csvBom whether the csv files start with a UTF-8 byte-order mark (see {@link CsvBom}) */
+    public ReportGenerator(ReportTemplate template, WorkbookLimits limits, Clock clock, boolean csvBom) {
+        this.csvBom = csvBom;
         this.template = template;
         this.tables = ReportTables.bind(template);
         this.limits = limits;
@@ -40,7 +47,7 @@ public final class ReportGenerator {
         long workbookNanos = System.nanoTime() - start;
         files.add(workbook);
         start = System.nanoTime();
-        List<ReportFile> csv = new CsvReportWriter().write(source.allTables(), folder);
+        List<ReportFile> csv = new CsvReportWriter(csvBom).write(source.allTables(), folder);
         long csvNanos = System.nanoTime() - start;
         files.addAll(csv);
         files.addAll(new ProposalFilesWriter().write(repository, runId, folder));

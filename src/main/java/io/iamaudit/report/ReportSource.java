@@ -1,6 +1,9 @@
 package io.iamaudit.report;
 
+import io.iamaudit.analyze.RuleCatalog;
+import io.iamaudit.analyze.RuleDisplays;
 import io.iamaudit.stage.AccountCoverage;
+import io.iamaudit.stage.RuleOutcome;
 import io.iamaudit.stage.AccountRef;
 import io.iamaudit.stage.AuditRun;
 import io.iamaudit.stage.Finding;
@@ -41,7 +44,8 @@ public final class ReportSource {
     }
 
     public TableRows<Finding> findings() {
-        return new TableRows<>(tables.findings(), () -> repository.findings(runId));
+        // the default order an auditor reads in (and sorts back to): severity, then account, then rule
+        return new TableRows<>(tables.findings(), () -> repository.findingsBySeverity(runId));
     }
 
     /** Every table after Findings, in sheet order. */
@@ -55,7 +59,17 @@ public final class ReportSource {
                 new TableRows<>(tables.accessAnalyzer(),
                         () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::analyzerFindings)),
                 new TableRows<>(tables.coverage(), () -> repository.coverage(runId).stream()),
-                new TableRows<>(tables.controls(), this::controls));
+                new TableRows<>(tables.controls(), this::controls),
+                new TableRows<>(ControlMatrixTable.of(repository.coverage(runId)), this::controlMatrix));
+    }
+
+    /** Reads outcomes and findings once more: a second pass over the store, not a second copy in memory. */
+    private Stream<ControlMatrix.Row> controlMatrix() {
+        try (Stream<RuleOutcome> outcomes = repository.outcomes(runId);
+             Stream<Finding> findings = repository.findings(runId)) {
+            return ControlMatrix.build(RuleCatalog.standard(), RuleDisplays.standard(), repository.coverage(runId),
+                    outcomes, findings).stream();
+        }
     }
 
     /** All tables in sheet order. */

@@ -35,10 +35,11 @@ final class SeverityChart {
      *                 {@code valueColumn}
      */
     static XSSFChart add(XSSFSheet sheet, String title, int firstRow, int lastRow, int categoryColumn,
-                         int valueColumn, int anchorColumn, int anchorRow, String barColour) {
+                         int valueColumn, int anchorColumn, int anchorRow, int columns, int rows,
+                         String barColour) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, anchorColumn, anchorRow, anchorColumn + 8,
-                anchorRow + 18);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, anchorColumn, anchorRow, anchorColumn + columns,
+                anchorRow + rows);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);

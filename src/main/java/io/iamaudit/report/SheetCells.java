@@ -23,28 +23,69 @@ public final class SheetCells {
     public static final int MAX_CELL_CHARS = 32_767;
     private static final String TRUNCATED = " \u2026 [truncated: see the csv file]";
     private static final String DECISION_KEY = "decision";
+    /** Widest column in characters: wider text wraps (the csv has it whole). */
+    public static final int MAX_COLUMN_WIDTH = 60;
+    /** One line of the template's 10-point font. */
+    static final float LINE_POINTS = 13f;
+    /** The most lines a row shows (about a quarter of a page), well within Excel's 409-point row limit. */
+    public static final int MAX_PRINTED_LINES = 16;
 
     private SheetCells() {
     }
 
     /**
-     * Writes the header in row 0 with the template's widths, gives auditor columns their (unlocked) style for the
-     * whole column, and freezes the header.
+     * Writes the header in row 0 with the template's widths (capped at {@link #MAX_COLUMN_WIDTH}), numeric headers
+     * right-aligned over their numbers, the row tall enough for the longest wrapped header, auditor columns styled
+     * (unlocked) for the whole column, and freezes the header.
      */
-    public static void header(SXSSFSheet sheet, List<? extends Column<?>> columns, CellStyle headerStyle,
+    public static void header(SXSSFSheet sheet, List<? extends Column<?>> columns, WorkbookStyles styles,
                               CellStyle[] columnStyles) {
         Row header = sheet.createRow(0);
+        int lines = 1;
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec spec = columns.get(i).spec();
             Cell cell = header.createCell(i);
             cell.setCellValue(spec.header());
-            cell.setCellStyle(headerStyle);
-            sheet.setColumnWidth(i, Math.min(255, spec.width()) * 256);
+            cell.setCellStyle(spec.numeric() ? styles.headerNumeric : styles.header);
+            sheet.setColumnWidth(i, width(spec) * 256);
+            // bold header text is wider than the body's: estimate it on a narrower column
+            lines = Math.max(lines, lines(spec.header(), Math.max(1, width(spec) - 4)));
             if (spec.auditor()) {
                 sheet.setDefaultColumnStyle(i, columnStyles[i]);
             }
         }
+        header.setHeightInPoints(lines * LINE_POINTS + 2);
         sheet.createFreezePane(0, 1);
+    }
+
+    /** A column's width in characters: the template's, capped so no single column eats the page. */
+    public static int width(ColumnSpec spec) {
+        return Math.min(MAX_COLUMN_WIDTH, spec.width());
+    }
+
+    /**
+     * About how many lines {@code text} takes wrapped in a column {@code width} characters wide. Rows with wrapped
+     * cells get this height set: Excel does not grow a row on opening a file, only when a cell is edited.
+     */
+    public static int lines(String text, int width) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        // a column of n characters (sized for the widest digit) holds a few more characters of ordinary text
+        int perLine = Math.max(1, width + 2);
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
+        }
+        return lines;
+    }
+
+    /**
+     * The height of a row whose tallest wrapped cell needs {@code lines} lines, up to {@link #MAX_PRINTED_LINES}: a
+     * list of 300 services would otherwise fill pages; the cell and the csv keep the whole text.
+     */
+    public static float rowHeight(int lines) {
+        return Math.min(MAX_PRINTED_LINES, lines) * LINE_POINTS + 2;
     }
 
     /** Sets the cleaned text, cut to Excel's cell limit. */
@@ -75,10 +116,12 @@ public final class SheetCells {
 
     /**
      * Closes a table sheet whose last written row is {@code lastRow} (0 when only the header): autofilter over the
-     * table, the decision drop-down on the "decision" column, then protection.
+     * table, the decision drop-down on the "decision" column, then the print layout. Table sheets stay unprotected:
+     * Excel refuses to sort a protected sheet's locked cells even when sorting is allowed, and the manifest's SHA-256
+     * of the file, not sheet protection, is what shows the workbook is the one the tool wrote.
      */
     public static void finish(SXSSFWorkbook workbook, SXSSFSheet sheet, List<? extends Column<?>> columns,
-                              int lastRow, List<String> decisions) {
+                              int lastRow, List<String> decisions, PageLabels labels) {
         int lastColumn = columns.size() - 1;
         sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, lastColumn));
         for (int i = 0; i <= lastColumn; i++) {
@@ -86,7 +129,8 @@ public final class SheetCells {
                 decisionList(sheet, i, Math.max(lastRow, 1), decisions);
             }
         }
-        protect(workbook.getXSSFWorkbook().getSheet(sheet.getSheetName()));
+        PrintLayout.table(sheet, columns.stream().map(c -> c.spec()).toList(), lastRow,
+                labels);
     }
 
     private static void decisionList(SXSSFSheet sheet, int column, int lastRow, List<String> decisions) {
@@ -102,23 +146,9 @@ public final class SheetCells {
     }
 
     /**
-     * Locks the tool's cells against accidental edits while leaving filtering, sorting and resizing free. No
-     * password: protection guards against slips, not against the auditor.
+     * Locks the cells of a free-form sheet (a Summary) against accidental edits, leaving its unlocked cells (a
+     * sign-off block) editable. No password: protection guards against slips, not against the auditor.
      */
-    /**
-     * Prints the way auditors file evidence: every column on the page width (rows flow onto further pages), the
-     * header row repeated on each page, landscape for wide data sheets.
-     */
-    public static void printable(org.apache.poi.ss.usermodel.Sheet sheet, boolean landscape, boolean repeatHeader) {
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.getPrintSetup().setLandscape(landscape);
-        if (repeatHeader) {
-            sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
-        }
-    }
-
     public static void protect(XSSFSheet sheet) {
         sheet.enableLocking();
         sheet.lockAutoFilter(false);

@@ -1,5 +1,7 @@
 package io.iamaudit.report;
 
+import io.iamaudit.analyze.RuleDisplays;
+import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AuditRun;
 import io.iamaudit.stage.Finding;
 import io.iamaudit.stage.Severity;
@@ -7,6 +9,7 @@ import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -38,21 +41,28 @@ final class SummarySheetWriter {
         this.spec = template.summary();
     }
 
+    /** Days ahead in which an expiring exception is counted in the headline. */
+    static final int EXPIRY_DAYS = 30;
+    private static final int COLUMNS = 8;
+
     void write(ReportContext context, SummaryTally tally, Map<String, Long> rowsBySheet) {
-        sheet.setColumnWidth(0, 34 * 256);
-        sheet.setColumnWidth(1, 44 * 256);
-        for (int c = 2; c < 9; c++) {
-            sheet.setColumnWidth(c, 14 * 256);
+        // narrow, equal columns so numbers sit under their headers; long values of the review header run on into
+        // the empty cells to their right
+        sheet.setColumnWidth(0, 30 * 256);
+        for (int c = 1; c < COLUMNS; c++) {
+            sheet.setColumnWidth(c, 15 * 256);
         }
         text(row(), 0, spec.title(), styles.title);
+        headline(context, tally);
         next++;
         header(context);
-        coverage(context.coverageSummary());
+        coverage(context);
         section("rows");
         rowsBySheet.forEach((name, rows) -> pair(name, rows));
         bySeverity(tally);
+        byFramework(tally);
         byPractice(tally);
-        byAccount(tally);
+        byAccount(context, tally);
         topAccounts(tally);
         topIdentities(tally);
     }
@@ -74,13 +84,34 @@ final class SummarySheetWriter {
         pair(spec.label("rule-catalog"), context.ruleCatalogVersion());
     }
 
-    private void coverage(CoverageSummary coverage) {
+    private void headline(ReportContext context, SummaryTally tally) {
+        Row row = row();
+        String sentence = SummaryHeadline.of(context.coverage(),
+                tally.count(Severity.CRITICAL, Finding.Status.FAIL), tally.count(Severity.HIGH, Finding.Status.FAIL),
+                tally.newFindings(), tally.expiringExceptions(), EXPIRY_DAYS);
+        text(row, 0, sentence, styles.headline);
+        sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, COLUMNS - 1));
+        row.setHeightInPoints(SheetCells.rowHeight(SheetCells.lines(sentence, 30 + 15 * (COLUMNS - 1)) + 1));
+    }
+
+    /** The counts, then every account in scope with its status and, when not audited, why. */
+    private void coverage(ReportContext context) {
+        CoverageSummary coverage = context.coverageSummary();
         section("coverage");
         pair(spec.label("accounts-total"), coverage.total());
-        pair("AUDITED", coverage.audited());
-        pair("SKIPPED", coverage.skipped());
-        pair("FAILED", coverage.failed());
-        pair("PENDING", coverage.pending());
+        pair(Labels.coverage(AccountCoverage.Status.AUDITED), coverage.audited());
+        pair(Labels.coverage(AccountCoverage.Status.SKIPPED), coverage.skipped());
+        pair(Labels.coverage(AccountCoverage.Status.FAILED), coverage.failed());
+        pair(Labels.coverage(AccountCoverage.Status.PENDING), coverage.pending());
+        headerRow("Account id", "Account name", "OU", "Status", "Reason");
+        for (AccountCoverage account : context.coverage()) {
+            Row row = row();
+            text(row, 0, account.accountId(), styles.text);
+            text(row, 1, account.accountName(), styles.text);
+            text(row, 2, account.ouPath(), styles.text);
+            text(row, 3, Labels.coverage(account.status()), styles.text);
+            text(row, 4, account.reason(), styles.text);
+        }
     }
 
     private void bySeverity(SummaryTally tally) {
@@ -88,10 +119,10 @@ final class SummarySheetWriter {
         Row head = row();
         text(head, 0, "Severity", styles.header);
         for (int i = 0; i < STATUSES.length; i++) {
-            text(head, i + 1, STATUSES[i].name(), styles.header);
+            text(head, i + 1, Labels.status(STATUSES[i]), styles.headerNumeric);
         }
         int totalColumn = STATUSES.length + 1;
-        text(head, totalColumn, "Total", styles.header);
+        text(head, totalColumn, "Total", styles.headerNumeric);
         int firstRow = next;
         for (Severity severity : Severity.values()) {
             Row row = row();
@@ -104,9 +135,46 @@ final class SummarySheetWriter {
         int lastRow = next - 1;
         Row total = row();
         text(total, 0, "Total", styles.label);
+        for (int i = 0; i < STATUSES.length; i++) {
+            long sum = 0;
+            for (Severity severity : Severity.values()) {
+                sum += tally.count(severity, STATUSES[i]);
+            }
+            number(total, i + 1, sum);
+        }
         number(total, totalColumn, tally.total());
-        SeverityChart.add(sheet, spec.label("chart-title"), firstRow, lastRow, 0, totalColumn, 10, 1,
-                template.styles().headerFill());
+        // below its table and within the table's columns, so the printed Summary keeps a readable scale
+        next++;
+        SeverityChart.add(sheet, spec.label("chart-title"), firstRow, lastRow, 0, totalColumn, 0, next,
+                totalColumn + 1, CHART_ROWS, template.styles().headerFill());
+        next += CHART_ROWS;
+    }
+
+    private static final int CHART_ROWS = 16;
+
+    /**
+     * Per framework control (SOC 2, ISO/IEC 27001:2022, NIST SP 800-53 r5, from rules/rule-display.yaml): the rules
+     * that give evidence for it and their findings by status. A finding counts once under every control its rule
+     * maps to, so the columns do not add up to the Findings sheet; the by-severity table does.
+     */
+    private void byFramework(SummaryTally tally) {
+        section("by-framework");
+        Row head = row();
+        text(head, 0, "Framework", styles.header);
+        text(head, 1, "Control", styles.header);
+        text(head, 2, "Rules", styles.headerNumeric);
+        for (int i = 0; i < STATUSES.length; i++) {
+            text(head, i + 3, Labels.status(STATUSES[i]), styles.headerNumeric);
+        }
+        for (FrameworkTally.Line line : FrameworkTally.of(RuleDisplays.standard(), tally)) {
+            Row row = row();
+            text(row, 0, line.framework(), styles.text);
+            text(row, 1, line.control(), styles.text);
+            number(row, 2, line.rules());
+            for (int i = 0; i < STATUSES.length; i++) {
+                number(row, i + 3, line.count(STATUSES[i]));
+            }
+        }
     }
 
     private void byPractice(SummaryTally tally) {
@@ -119,20 +187,42 @@ final class SummarySheetWriter {
         });
     }
 
-    private void byAccount(SummaryTally tally) {
+    /** Every account in scope, audited or not (zeros for one not audited are its status, not a clean bill). */
+    private void byAccount(ReportContext context, SummaryTally tally) {
         section("by-account");
         severityHeader("Account id", "Account name");
-        for (SummaryTally.Party account : tally.accounts()) {
+        Map<String, SummaryTally.Party> parties = new java.util.HashMap<>();
+        tally.accounts().forEach(p -> parties.put(p.accountId, p));
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (AccountCoverage account : context.coverage()) {
+            listed.add(account.accountId());
+            SummaryTally.Party party = parties.get(account.accountId());
             Row row = row();
-            text(row, 0, account.accountId, styles.text);
-            text(row, 1, account.accountName, styles.text);
-            severityCounts(row, 2, account.bySeverity);
+            text(row, 0, account.accountId(), styles.text);
+            text(row, 1, account.accountName(), styles.text);
+            if (account.status() != AccountCoverage.Status.AUDITED && party == null) {
+                text(row, 2, Labels.coverage(account.status()) + ": not audited", styles.text);
+            } else {
+                severityCounts(row, 2, party == null ? Map.of() : party.bySeverity);
+            }
+        }
+        for (SummaryTally.Party account : tally.accounts()) {
+            if (!listed.contains(account.accountId)) { // findings of an account without coverage: still counted
+                Row row = row();
+                text(row, 0, account.accountId, styles.text);
+                text(row, 1, account.accountName, styles.text);
+                severityCounts(row, 2, account.bySeverity);
+            }
         }
     }
 
     private void topAccounts(SummaryTally tally) {
         section("top-accounts");
-        headerRow("Account id", "Account name", "FAIL findings", "Risk score");
+        Row head = row();
+        text(head, 0, "Account id", styles.header);
+        text(head, 1, "Account name", styles.header);
+        text(head, 2, "FAIL findings", styles.headerNumeric);
+        text(head, 3, "Risk score", styles.headerNumeric);
         for (SummaryTally.Party account : tally.topAccounts(template.topRisky())) {
             Row row = row();
             text(row, 0, account.accountId, styles.text);
@@ -144,7 +234,11 @@ final class SummarySheetWriter {
 
     private void topIdentities(SummaryTally tally) {
         section("top-identities");
-        headerRow("Account id", "Identity", "Type", "FAIL findings", "Risk score", "ARN");
+        Row head = row();
+        String[] titles = {"Account id", "Identity", "Type", "FAIL findings", "Risk score", "ARN"};
+        for (int i = 0; i < titles.length; i++) {
+            text(head, i, titles[i], i == 3 || i == 4 ? styles.headerNumeric : styles.header);
+        }
         for (SummaryTally.Party identity : tally.topIdentities(template.topRisky())) {
             Row row = row();
             text(row, 0, identity.accountId, styles.text);
@@ -153,7 +247,7 @@ final class SummarySheetWriter {
             XSSFHyperlink hyperlink = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);
             hyperlink.setAddress(link.url());
             name.setHyperlink(hyperlink);
-            text(row, 2, identity.type, styles.text);
+            text(row, 2, PrincipalTypes.label(identity.type), styles.text);
             number(row, 3, identity.fails);
             number(row, 4, identity.score);
             text(row, 5, identity.arn, styles.text);
@@ -161,13 +255,14 @@ final class SummarySheetWriter {
     }
 
     private void severityHeader(String... leading) {
-        String[] headers = new String[leading.length + Severity.values().length + 1];
-        System.arraycopy(leading, 0, headers, 0, leading.length);
-        for (Severity s : Severity.values()) {
-            headers[leading.length + s.ordinal()] = s.name();
+        Row row = row();
+        for (int i = 0; i < leading.length; i++) {
+            text(row, i, leading[i], styles.header);
         }
-        headers[headers.length - 1] = "Total";
-        headerRow(headers);
+        for (Severity s : Severity.values()) {
+            text(row, leading.length + s.ordinal(), s.name(), styles.headerNumeric);
+        }
+        text(row, leading.length + Severity.values().length, "Total", styles.headerNumeric);
     }
 
     private void severityCounts(Row row, int firstColumn, Map<Severity, Long> counts) {

@@ -3,6 +3,8 @@ package io.iamaudit.report;
 import io.iamaudit.stage.Finding;
 import io.iamaudit.stage.Severity;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,7 +24,12 @@ final class SummaryTally {
     private final Map<String, Map<Severity, Long>> failByPractice = new TreeMap<>();
     private final Map<String, Party> accounts = new TreeMap<>();
     private final Map<String, Party> identities = new LinkedHashMap<>();
+    private final Map<String, Map<Finding.Status, Long>> byRule = new TreeMap<>();
     private long total;
+    private Instant newFrom;
+    private LocalDate expiryHorizon;
+    private long newFindings;
+    private long expiringExceptions;
 
     SummaryTally(ToIntFunction<Severity> weight, String noPractice) {
         this.weight = weight;
@@ -50,8 +57,28 @@ final class SummaryTally {
         }
     }
 
+    /**
+     * Also counts FAIL findings first seen at or after {@code runStart} (new since the previous run: first-seen dates
+     * come from the earliest published run that reported them) and exceptions expiring on or before {@code horizon}.
+     */
+    SummaryTally watching(Instant runStart, LocalDate horizon) {
+        this.newFrom = runStart;
+        this.expiryHorizon = horizon;
+        return this;
+    }
+
     void add(Finding f) {
         total++;
+        byRule.computeIfAbsent(String.valueOf(f.ruleId()), r -> new EnumMap<>(Finding.Status.class))
+                .merge(f.status() == null ? Finding.Status.FAIL : f.status(), 1L, Long::sum);
+        if (f.status() == Finding.Status.FAIL && newFrom != null && f.firstSeen() != null
+                && !f.firstSeen().isBefore(newFrom)) {
+            newFindings++;
+        }
+        if (f.status() == Finding.Status.EXCEPTED && expiryHorizon != null && f.exceptionExpiry() != null
+                && !f.exceptionExpiry().isAfter(expiryHorizon)) {
+            expiringExceptions++;
+        }
         Severity severity = f.severity() == null ? Severity.INFORMATIONAL : f.severity();
         bySeverity.computeIfAbsent(severity, s -> new EnumMap<>(Finding.Status.class))
                 .merge(f.status() == null ? Finding.Status.FAIL : f.status(), 1L, Long::sum);
@@ -92,6 +119,23 @@ final class SummaryTally {
 
     long count(Severity severity) {
         return bySeverity.getOrDefault(severity, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long newFindings() {
+        return newFindings;
+    }
+
+    long expiringExceptions() {
+        return expiringExceptions;
+    }
+
+    /** Findings per rule id and status: what the per-framework summary adds up. */
+    long count(String ruleId, Finding.Status status) {
+        return byRule.getOrDefault(ruleId, Map.of()).getOrDefault(status, 0L);
+    }
+
+    java.util.Set<String> rules() {
+        return byRule.keySet();
     }
 
     Map<String, Map<Severity, Long>> failByPractice() {

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Streams one table into one or more sheets: header, typed cells, frozen header, autofilter, widths, severity fills,
- * console links, the decision drop-down and sheet protection with the auditor columns unlocked. Past the row limit
+ * console links, the decision drop-down and the print layout; the sheet stays unprotected so Excel sorts it. Past the row limit
  * the table continues in "Name (2)", "Name (3)", ...
  *
  * <p>Links are {@code HYPERLINK} formulas built by the tool (see {@link ConsoleLinks#hyperlinkFormula}), not POI
@@ -32,12 +32,14 @@ final class TableSheetWriter<R> {
     private final WorkbookLimits limits;
     private final List<String> decisions;
     private final CellStyle[] columnStyles;
+    private final PageLabels labels;
     private final Map<String, Long> rowsBySheet = new LinkedHashMap<>();
     private SXSSFSheet sheet;
     private int rowIndex;
 
     TableSheetWriter(SXSSFWorkbook workbook, Table<R> table, WorkbookStyles styles, WorkbookLimits limits,
-                     List<String> decisions) {
+                     List<String> decisions, PageLabels labels) {
+        this.labels = labels;
         this.workbook = workbook;
         this.table = table;
         this.styles = styles;
@@ -65,24 +67,31 @@ final class TableSheetWriter<R> {
         int part = rowsBySheet.size() + 1;
         String name = part == 1 ? table.sheetName() : table.sheetName() + " (" + part + ")";
         sheet = workbook.createSheet(name);
-        SheetCells.header(sheet, table.columns(), styles.header, columnStyles);
-        SheetCells.printable(sheet, true, true);
+        SheetCells.header(sheet, table.columns(), styles, columnStyles);
         rowIndex = 1;
     }
 
     private void writeRow(R row) {
         Row sheetRow = sheet.createRow(rowIndex++);
+        int lines = 1;
         for (int i = 0; i < columnStyles.length; i++) {
             Column<R> column = table.columns().get(i);
             Object value = column.value(row);
             if (value == null && !column.spec().auditor()) {
                 continue;
             }
+            if (column.spec().wrap() && value != null) {
+                lines = Math.max(lines, SheetCells.lines(value instanceof Link link ? link.label() : value.toString(),
+                        SheetCells.width(column.spec())));
+            }
             Cell cell = sheetRow.createCell(i);
             cell.setCellStyle(columnStyles[i]);
             if (value != null) {
                 setValue(cell, column, value);
             }
+        }
+        if (lines > 1) {
+            sheetRow.setHeightInPoints(SheetCells.rowHeight(lines));
         }
     }
 
@@ -116,7 +125,7 @@ final class TableSheetWriter<R> {
     }
 
     private void closeSheet() {
-        SheetCells.finish(workbook, sheet, table.columns(), rowIndex - 1, decisions);
+        SheetCells.finish(workbook, sheet, table.columns(), rowIndex - 1, decisions, labels);
         rowsBySheet.put(sheet.getSheetName(), (long) rowIndex - 1);
     }
 }

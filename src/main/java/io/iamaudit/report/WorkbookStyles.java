@@ -4,6 +4,8 @@ import io.iamaudit.stage.Severity;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -20,16 +22,24 @@ import java.util.Map;
  */
 public final class WorkbookStyles {
     public final CellStyle header;
+    /** The header of a numeric column: right-aligned over its right-aligned numbers. */
+    public final CellStyle headerNumeric;
     public final CellStyle text;
+    /** Long text that wraps within its column's width rather than running into the next column. */
+    public final CellStyle wrapped;
     public final CellStyle integer;
     public final CellStyle decimal;
     public final CellStyle percent;
     public final CellStyle dateTime;
     public final CellStyle date;
     public final CellStyle link;
+    /** A console link whose name wraps (long role names) rather than being cut at the next column. */
+    public final CellStyle wrappedLink;
     public final CellStyle auditorText;
     public final CellStyle auditorDate;
     public final CellStyle title;
+    /** The Summary's headline sentence: bold, wrapped across the page. */
+    public final CellStyle headline;
     public final CellStyle section;
     public final CellStyle label;
     private final Map<Severity, CellStyle> severity = new EnumMap<>(Severity.class);
@@ -41,7 +51,15 @@ public final class WorkbookStyles {
         ((XSSFCellStyle) header).setFont(font(workbook, spec, true, spec.headerFontColour()));
         fill(header, spec.headerFill());
         header.setBorderBottom(BorderStyle.THIN);
+        header.setWrapText(true); // long headers wrap in narrow columns instead of being cut ("MFA activ")
+        header.setVerticalAlignment(VerticalAlignment.BOTTOM);
+        headerNumeric = workbook.createCellStyle();
+        headerNumeric.cloneStyleFrom(header);
+        headerNumeric.setAlignment(HorizontalAlignment.RIGHT);
+        headerNumeric.setIndention((short) 1);
         text = style(workbook, plain);
+        wrapped = style(workbook, plain);
+        wrapped.setWrapText(true);
         integer = numeric(workbook, plain, spec.integerFormat());
         decimal = numeric(workbook, plain, spec.decimalFormat());
         percent = numeric(workbook, plain, spec.percentFormat());
@@ -49,6 +67,9 @@ public final class WorkbookStyles {
         date = numeric(workbook, plain, spec.dateFormat());
         link = style(workbook, font(workbook, spec, false, spec.linkFontColour()));
         ((XSSFCellStyle) link).getFont().setUnderline(XSSFFont.U_SINGLE);
+        wrappedLink = workbook.createCellStyle();
+        wrappedLink.cloneStyleFrom(link);
+        wrappedLink.setWrapText(true);
         auditorText = style(workbook, plain);
         auditorText.setLocked(false);
         fill(auditorText, spec.auditorFill());
@@ -59,6 +80,10 @@ public final class WorkbookStyles {
         titleFont.setFontHeightInPoints((short) (fontSize + 4));
         title = style(workbook, titleFont);
         section = style(workbook, font(workbook, spec, true, null));
+        XSSFFont headlineFont = font(workbook, spec, true, null);
+        headlineFont.setFontHeightInPoints((short) (fontSize + 1));
+        headline = style(workbook, headlineFont);
+        headline.setWrapText(true);
         label = section;
         for (Severity s : Severity.values()) {
             String fill = spec.severityFills().get(s);
@@ -72,6 +97,9 @@ public final class WorkbookStyles {
 
     /** The base style of a column's cells. */
     public CellStyle forColumn(ColumnSpec column) {
+        if (column.wrap() && !column.auditor() && (column.type() == CellType.TEXT || column.type() == CellType.LINK)) {
+            return column.type() == CellType.LINK ? wrappedLink : wrapped;
+        }
         if (column.auditor()) {
             return column.type() == CellType.DATE || column.type() == CellType.DATE_TIME ? auditorDate : auditorText;
         }
@@ -103,12 +131,17 @@ public final class WorkbookStyles {
     private static CellStyle style(Workbook workbook, XSSFFont font) {
         XSSFCellStyle style = (XSSFCellStyle) workbook.createCellStyle();
         style.setFont(font);
+        // a row grows with its wrapped cells: every other cell reads from the top, level with the wrapped text
+        style.setVerticalAlignment(VerticalAlignment.TOP);
         return style;
     }
 
     private static CellStyle numeric(Workbook workbook, XSSFFont font, String format) {
         CellStyle style = style(workbook, font);
         style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        // right-aligned and one space in, so a number never touches the text of the column to its right
+        style.setAlignment(HorizontalAlignment.RIGHT);
+        style.setIndention((short) 1);
         return style;
     }
 

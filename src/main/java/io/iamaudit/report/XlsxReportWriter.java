@@ -50,18 +50,23 @@ public final class XlsxReportWriter {
     private Map<String, Long> fill(SXSSFWorkbook workbook, ReportContext context, TableRows<Finding> findings,
                                    List<TableRows<?>> others) {
         WorkbookStyles styles = new WorkbookStyles(workbook, template.styles());
-        SummaryTally tally = new SummaryTally(template::riskWeight, template.summary().label("no-practice"));
+        PageLabels labels = labels(context);
+        SummaryTally tally = new SummaryTally(template::riskWeight, template.summary().label("no-practice"))
+                .watching(context.run().startedAt(), context.generatedAt() == null ? null
+                        : context.generatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                        .plusDays(SummarySheetWriter.EXPIRY_DAYS));
         Map<String, Long> rowsBySheet = new LinkedHashMap<>();
         try (Stream<Finding> rows = findings.rows().get()) {
-            rowsBySheet.putAll(sheetWriter(workbook, findings.table(), styles).write(rows.peek(tally::add)));
+            rowsBySheet.putAll(sheetWriter(workbook, findings.table(), styles, labels).write(rows.peek(tally::add)));
         }
         for (TableRows<?> table : others) {
-            rowsBySheet.putAll(writeTable(workbook, table, styles));
+            rowsBySheet.putAll(writeTable(workbook, table, styles, labels));
         }
         XSSFWorkbook xssf = workbook.getXSSFWorkbook();
         XSSFSheet summary = xssf.createSheet(template.summary().sheet());
         new SummarySheetWriter(summary, styles, template).write(context, tally, rowsBySheet);
-        SheetCells.printable(summary, false, false);
+        PrintLayout.page(summary, labels);
+        SheetCells.protect(summary);
         xssf.setSheetOrder(summary.getSheetName(), 0);
         xssf.setActiveSheet(0);
         xssf.setSelectedTab(0);
@@ -69,14 +74,23 @@ public final class XlsxReportWriter {
         return rowsBySheet;
     }
 
-    private <R> Map<String, Long> writeTable(SXSSFWorkbook workbook, TableRows<R> table, WorkbookStyles styles) {
+    private <R> Map<String, Long> writeTable(SXSSFWorkbook workbook, TableRows<R> table, WorkbookStyles styles,
+                                             PageLabels labels) {
         try (Stream<R> rows = table.rows().get()) {
-            return sheetWriter(workbook, table.table(), styles).write(rows);
+            return sheetWriter(workbook, table.table(), styles, labels).write(rows);
         }
     }
 
-    private <R> TableSheetWriter<R> sheetWriter(SXSSFWorkbook workbook, Table<R> table, WorkbookStyles styles) {
-        return new TableSheetWriter<>(workbook, table, styles, limits, template.decisions());
+    private <R> TableSheetWriter<R> sheetWriter(SXSSFWorkbook workbook, Table<R> table, WorkbookStyles styles,
+                                                PageLabels labels) {
+        return new TableSheetWriter<>(workbook, table, styles, limits, template.decisions(), labels);
+    }
+
+    private PageLabels labels(ReportContext context) {
+        String organization = context.run().organizationId();
+        return new PageLabels(template.reportName(), "Run " + context.runId(),
+                organization == null ? "Account " + context.run().managementAccountId() : "Organization " + organization,
+                template.classification());
     }
 
     /** The run id travels in the file itself, so a workbook separated from its folder can still be traced. */

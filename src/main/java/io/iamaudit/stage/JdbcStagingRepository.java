@@ -248,6 +248,20 @@ public final class JdbcStagingRepository implements StagingRepository {
         return perAccount("stg_finding", "finding_id", runId, Finding.class);
     }
 
+    /**
+     * One query per (severity, account) that has findings, so memory stays at one account's slice as in
+     * {@link #perAccount}; the severity column makes the order the database's, not the JSON's.
+     */
+    @Override
+    public Stream<Finding> findingsBySeverity(String runId) {
+        return java.util.Arrays.stream(Severity.values()).flatMap(severity -> jdbc.queryForList(
+                        "SELECT DISTINCT account_id FROM stg_finding WHERE run_id = ? AND severity = ? ORDER BY account_id",
+                        String.class, runId, severity.name()).stream()
+                .flatMap(account -> jdbc.query("SELECT payload FROM stg_finding WHERE run_id = ? AND severity = ?"
+                                + " AND account_id = ? ORDER BY rule_id, finding_id", json(Finding.class), runId,
+                        severity.name(), account).stream()));
+    }
+
     @Override
     public Stream<RuleOutcome> outcomes(String runId) {
         return perAccount("stg_outcome", "rule_id", runId, RuleOutcome.class);

@@ -40,6 +40,26 @@ public interface StagingRepository {
     Stream<Finding> findings(String runId);
 
     /**
+     * The run's findings in the report's order: severity (most severe first), then account, rule and finding id.
+     * This default sorts in memory; the JDBC store streams the same order one (severity, account) slice at a time.
+     */
+    default Stream<Finding> findingsBySeverity(String runId) {
+        java.util.List<Finding> all;
+        try (Stream<Finding> findings = findings(runId)) {
+            all = new java.util.ArrayList<>(findings.toList());
+        }
+        all.sort(FINDING_REPORT_ORDER);
+        return all.stream();
+    }
+
+    /** Severity, account, rule, finding id: what an auditor reads first comes first. */
+    java.util.Comparator<Finding> FINDING_REPORT_ORDER = java.util.Comparator
+            .comparing(Finding::severity, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(Finding::accountId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(Finding::ruleId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(Finding::findingId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+
+    /**
      * Records when findings were first seen by earlier published runs (replacing what the run had), so this run's
      * findings keep their first-seen date: the output store, not the local database, carries the history.
      */

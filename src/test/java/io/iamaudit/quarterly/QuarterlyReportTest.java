@@ -92,7 +92,7 @@ class QuarterlyReportTest {
         assertThat(workbook.text(FINDINGS, "f-new", "State at quarter end")).isEqualTo("Open");
         assertThat(workbook.date(FINDINGS, "f-new", "First seen")).isEqualTo("2026-11-04");
         assertThat(workbook.number(FINDINGS, "f-new", "Days open")).isZero();
-        assertThat(workbook.text(FINDINGS, "f-new", "Well-Architected (SEC02)")).isEqualTo("SEC02-BP01");
+        assertThat(workbook.text(FINDINGS, "f-new", "Best practice")).isEqualTo("SEC02-BP01");
     }
 
     @Test
@@ -171,26 +171,53 @@ class QuarterlyReportTest {
     }
 
     @Test
-    void findingsSheetIsProtectedWithTheAuditorColumnsUnlockedAndADecisionList() {
+    void findingsSheetIsSortableWithTheDecisionBesideTheFindingAndADecisionList() {
         XSSFSheet sheet = workbook.sheet(FINDINGS);
         assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
         assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
         assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:");
-        assertThat(sheet.getProtect()).isTrue();
+        assertThat(sheet.getProtect()).isFalse();
         List<String> headers = workbook.headers(FINDINGS);
-        assertThat(headers).endsWith("Reviewer", "Decision", "Ticket", "Due date", "Justification", "Sign-off date");
+        assertThat(headers).endsWith("Reviewer", "Ticket", "Due date", "Justification", "Sign-off date");
+        assertThat(headers.indexOf("Decision")).as("printed on the page of its finding id")
+                .isLessThanOrEqualTo(io.iamaudit.report.PrintLayout.lastPrintedColumn(
+                        QuarterFixture.TEMPLATE.findings().columns()));
         Cell decision = workbook.cell(FINDINGS, "f-open", "Decision");
         assertThat(decision.getCellStyle().getLocked()).isFalse();
         assertThat(workbook.cell(FINDINGS, "f-open", "Sign-off date").getCellStyle().getLocked()).isFalse();
-        assertThat(workbook.cell(FINDINGS, "f-open", "Severity").getCellStyle().getLocked()).isTrue();
         DataValidation validation = sheet.getDataValidations().get(0);
         assertThat(validation.getValidationConstraint().getExplicitListValues())
                 .containsExactly("Remediate", "Accept risk", "False positive", "Exception");
         CellRangeAddress range = validation.getRegions().getCellRangeAddress(0);
         assertThat(range.getFirstColumn()).isEqualTo(headers.indexOf("Decision"));
         assertThat(range.getLastRow()).isEqualTo(4);
-        for (String name : List.of("Summary", "Weekly trend", "Accounts", "Runs")) {
-            assertThat(workbook.sheet(name).getProtect()).as(name).isTrue();
+        assertThat(workbook.sheet("Summary").getProtect()).isTrue();
+        for (String name : List.of("Weekly trend", "Accounts", "Runs")) {
+            assertThat(workbook.sheet(name).getProtect()).as(name).isFalse();
+        }
+    }
+
+    @Test
+    void theSummaryHasAnUnlockedSignOffBlockOnItsProtectedSheet() {
+        XSSFSheet summary = workbook.sheet("Summary");
+        assertThat(summary.getProtect()).isTrue();
+        for (String label : List.of("Reviewer", "Role", "Date", "Scope", "Conclusion")) {
+            Row row = workbook.summaryRow(label);
+            assertThat(row.getCell(1).getCellStyle().getLocked()).as(label).isFalse();
+        }
+        assertThat(workbook.summaryRow("Organization").getCell(1).getCellStyle().getLocked()).isTrue();
+    }
+
+    @Test
+    void everySheetPrintsLandscapeOnePageWideWithItsColumnsHeaderAndFooter() {
+        for (int i = 0; i < workbook.workbook.getNumberOfSheets(); i++) {
+            io.iamaudit.report.PrintLayoutAssertions.page(workbook.workbook.getSheetAt(i), "Quarter 2026-Q4",
+                    "Organization", QuarterFixture.NIGHTLY.classification());
+        }
+        io.iamaudit.report.PrintLayoutAssertions.table(workbook.workbook, workbook.sheet(FINDINGS),
+                QuarterFixture.TEMPLATE.findings().columns());
+        for (String name : List.of("Weekly trend", "Accounts", "Runs")) {
+            io.iamaudit.report.PrintLayoutAssertions.table(workbook.workbook, workbook.sheet(name));
         }
     }
 
@@ -209,8 +236,9 @@ class QuarterlyReportTest {
         assertThat(manifest.files().get(0).sheets()).containsEntry(FINDINGS, 4L).containsEntry("Runs", 8L);
         List<String> csv = Files.readAllLines(folder.resolve("csv/quarterly-findings.csv"));
         assertThat(csv).hasSize(5);
-        assertThat(csv.get(0)).startsWith("Finding id,State at quarter end,Severity");
-        assertThat(csv).anyMatch(l -> l.startsWith("f-resolved,Resolved,HIGH,") && l.contains(",2026-10-14,9,"));
+        assertThat(io.iamaudit.report.CsvBom.strip(csv.get(0))).startsWith("Finding id,State at quarter end,Severity");
+        assertThat(csv).anyMatch(l -> l.startsWith("f-resolved,Resolved,HIGH,") && l.contains(",9,")
+                && l.contains(",2026-10-14,"));
         assertThat(result.location()).isEqualTo(folder.resolve("iam-audit-2026-Q4.xlsx").toString());
     }
 

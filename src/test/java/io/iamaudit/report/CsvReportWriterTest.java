@@ -45,7 +45,8 @@ class CsvReportWriterTest {
             assertThat(file.rows()).isEqualTo(rows.size() - 1);
         }
         assertThat(bundle.files()).filteredOn(f -> !f.name().startsWith(ProposalFilesWriter.FOLDER + "/"))
-                .hasSize(1 + ReportFixtures.TEMPLATE.tables().size());
+                .as("the workbook, one csv per template table and the control matrix")
+                .hasSize(1 + ReportFixtures.TEMPLATE.tables().size() + 1);
         // and per changed proposal: proposed, original, apply note (two sample proposals)
         assertThat(bundle.files()).filteredOn(f -> f.name().startsWith(ProposalFilesWriter.FOLDER + "/")).hasSize(6);
     }
@@ -54,7 +55,8 @@ class CsvReportWriterTest {
     void findingsParseBackToTheSourceRows() throws Exception {
         List<String[]> rows = read("findings.csv");
         List<String> headers = List.of(rows.get(0));
-        Map<String, String[]> byId = rows.stream().skip(1).collect(Collectors.toMap(r -> r[0], Function.identity()));
+        int id = headers.indexOf("Finding id");
+        Map<String, String[]> byId = rows.stream().skip(1).collect(Collectors.toMap(r -> r[id], Function.identity()));
         List<Finding> source;
         try (Stream<Finding> findings = repo.findings(SampleRun.RUN_ID)) {
             source = findings.toList();
@@ -67,7 +69,7 @@ class CsvReportWriterTest {
             assertThat(row[headers.indexOf("Rule")]).isEqualTo(f.ruleId());
             assertThat(row[headers.indexOf("Severity")]).isEqualTo(f.severity().name());
             assertThat(row[headers.indexOf("Status")]).isEqualTo(f.status().name());
-            assertThat(row[headers.indexOf("Well-Architected (SEC02)")]).isEqualTo(String.join("; ", f.wellArchitected()));
+            assertThat(row[headers.indexOf("Best practice")]).isEqualTo(String.join("; ", f.wellArchitected()));
             assertThat(row[headers.indexOf("First seen (UTC)")]).isEqualTo(f.firstSeen().toString());
             assertThat(row[headers.indexOf("Decision")]).isEmpty();
         }
@@ -96,7 +98,8 @@ class CsvReportWriterTest {
         byte[] bytes = Files.readAllBytes(folder.resolve("csv/least-privilege.csv"));
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).contains("\u2014");
-        assertThat(bytes[0]).as("no byte-order mark").isEqualTo((byte) 'A');
+        assertThat(java.util.Arrays.copyOf(bytes, 4)).as("UTF-8 byte-order mark, then the first header")
+                .containsExactly(0xEF, 0xBB, 0xBF, 'A');
         String headerLine = text.substring(0, text.indexOf('\n') + 1);
         assertThat(headerLine).endsWith("\r\n");
         assertThat(text).contains("\"[{\"\"policyName\"\":");
@@ -114,9 +117,23 @@ class CsvReportWriterTest {
         assertThat(alice[headers.indexOf("Report generated (UTC)")]).isEqualTo("2026-11-28T21:01:05Z");
     }
 
+    @Test
+    void theByteOrderMarkCanBeTurnedOffAndReadersDropIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        new ReportGenerator(ReportFixtures.TEMPLATE, WorkbookLimits.excel(),
+                java.time.Clock.fixed(ReportFixtures.GENERATED, java.time.ZoneOffset.UTC), false)
+                .generate(repo, SampleRun.RUN_ID, dir, "rules");
+        byte[] bytes = Files.readAllBytes(dir.resolve("csv/least-privilege.csv"));
+        assertThat(bytes[0]).as("no byte-order mark").isEqualTo((byte) 'A');
+        try (java.io.Reader withBom = CsvBom.reader(Files.newInputStream(folder.resolve("csv/coverage.csv")));
+             java.io.Reader without = CsvBom.reader(Files.newInputStream(dir.resolve("csv/coverage.csv")))) {
+            assertThat(withBom.read()).isEqualTo(without.read()).isEqualTo('A');
+        }
+    }
+
     private static List<String[]> read(String name) throws IOException, CsvException {
-        try (CSVReader reader = new CSVReader(Files.newBufferedReader(folder.resolve("csv").resolve(name),
-                StandardCharsets.UTF_8))) {
+        try (CSVReader reader = new CSVReader(CsvBom.skip(Files.newBufferedReader(folder.resolve("csv").resolve(name),
+                StandardCharsets.UTF_8)))) {
             return reader.readAll();
         }
     }

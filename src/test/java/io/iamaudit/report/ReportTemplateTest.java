@@ -32,8 +32,8 @@ class ReportTemplateTest {
 
     @Test
     void anAuditorColumnTheToolFillsFails(@TempDir Path dir) throws IOException {
-        Path yaml = copyWith(dir, "key: evidence, header: \"Evidence\", type: TEXT, width: 60 }",
-                "key: evidence, header: \"Evidence\", type: TEXT, width: 60, auditor: true }");
+        Path yaml = copyWith(dir, "key: evidence, header: \"Evidence\", type: TEXT, width: 40, wrap: true }",
+                "key: evidence, header: \"Evidence\", type: TEXT, width: 40, wrap: true, auditor: true }");
         assertThatThrownBy(() -> ReportTables.bind(ReportTemplate.load(yaml))).hasMessageContaining("evidence");
     }
 
@@ -41,6 +41,15 @@ class ReportTemplateTest {
     void aMisspelledSettingFailsTheLoad(@TempDir Path dir) throws IOException {
         Path yaml = copyWith(dir, "header-fill:", "header-fil:");
         assertThatThrownBy(() -> ReportTemplate.load(yaml)).hasMessageContaining("workbook.yaml");
+    }
+
+    @Test
+    void theClassificationSettingReplacesTheTemplatesLabelUnlessBlank() {
+        ReportTemplate template = ReportTemplate.loadDefault();
+        assertThat(template.withClassification("Strictly confidential").classification())
+                .isEqualTo("Strictly confidential");
+        assertThat(template.withClassification(" ").classification()).isEqualTo(template.classification())
+                .isNotBlank();
     }
 
     private static Path copyWith(Path dir, String from, String to) throws IOException {

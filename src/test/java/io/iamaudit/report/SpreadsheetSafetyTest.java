@@ -57,7 +57,7 @@ class SpreadsheetSafetyTest {
             for (Path csv : files.toList()) {
                 String text = Files.readString(csv, StandardCharsets.UTF_8);
                 raw.append(text);
-                try (var reader = new com.opencsv.CSVReader(new java.io.StringReader(text))) {
+                try (var reader = new com.opencsv.CSVReader(new java.io.StringReader(CsvBom.strip(text)))) {
                     reader.readAll().forEach(r -> csvTexts.addAll(List.of(r)));
                 } catch (com.opencsv.exceptions.CsvException e) {
                     throw new IOException(e);

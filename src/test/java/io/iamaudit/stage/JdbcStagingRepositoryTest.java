@@ -141,6 +141,31 @@ class JdbcStagingRepositoryTest {
     }
 
     @Test
+    void findingsForTheReportComeBySeverityThenAccountThenRuleAsTheInMemoryOrderSays() {
+        for (String account : List.of("333333333333", "111111111111", "222222222222")) {
+            repository.replaceAnalysis("run-1", account, List.of(
+                    SampleSnapshots.finding("run-1", account, "f-2", Severity.LOW),
+                    SampleSnapshots.finding("run-1", account, "f-1", Severity.HIGH)), List.of(), List.of());
+        }
+        repository.replaceAnalysis("run-2", "111111111111",
+                List.of(SampleSnapshots.finding("run-2", "111111111111", "f-0", Severity.CRITICAL)), List.of(),
+                List.of());
+
+        List<String> expected = List.of("HIGH 111111111111/f-1", "HIGH 222222222222/f-1", "HIGH 333333333333/f-1",
+                "LOW 111111111111/f-2", "LOW 222222222222/f-2", "LOW 333333333333/f-2");
+        try (Stream<Finding> findings = repository.findingsBySeverity("run-1")) {
+            assertThat(findings.map(f -> f.severity() + " " + f.accountId() + "/" + f.findingId()).toList())
+                    .containsExactlyElementsOf(expected);
+        }
+        List<Finding> sorted;
+        try (Stream<Finding> findings = repository.findings("run-1")) {
+            sorted = findings.sorted(StagingRepository.FINDING_REPORT_ORDER).toList();
+        }
+        assertThat(sorted).extracting(f -> f.severity() + " " + f.accountId() + "/" + f.findingId())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void snapshotStreamReturnsEveryAccountOfTheRun() {
         for (int i = 0; i < 25; i++) {
             repository.saveSnapshot("run-1", SampleSnapshots.snapshot(String.format("%012d", i)));
