@@ -11,16 +11,17 @@ final class CoverageColumns {
     private CoverageColumns() {
     }
 
-    static Map<String, Function<? super AccountCoverage, ?>> coverage() {
-        Map<String, Function<? super AccountCoverage, ?>> m = new LinkedHashMap<>();
-        m.put("account_id", AccountCoverage::accountId);
-        m.put("account_name", AccountCoverage::accountName);
-        m.put("ou_path", AccountCoverage::ouPath);
-        m.put("status", c -> c.status() == null ? null : c.status().name());
-        m.put("reason", AccountCoverage::reason);
-        m.put("collected_at", AccountCoverage::collectedAt);
-        m.put("aws_calls", AccountCoverage::totalCalls);
-        m.put("aws_calls_detail", c -> Texts.map(c.awsCalls()));
+    static Map<String, Function<? super CoverageRow, ?>> coverage() {
+        Map<String, Function<? super CoverageRow, ?>> m = new LinkedHashMap<>();
+        m.put("account_id", r -> r.coverage().accountId());
+        m.put("account_name", r -> r.coverage().accountName());
+        m.put("ou_path", r -> r.coverage().ouPath());
+        m.put("status", r -> r.coverage().status() == null ? null : r.coverage().status().name());
+        m.put("reason", r -> r.coverage().reason());
+        m.put("collected_at", r -> r.coverage().collectedAt());
+        m.put("aws_calls", r -> r.coverage().totalCalls());
+        m.put("rule_errors", CoverageRow::ruleErrors);
+        m.put("aws_calls_detail", r -> Texts.map(r.coverage().awsCalls()));
         return m;
     }
 

@@ -58,7 +58,7 @@ public final class ReportSource {
                         () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::principals)),
                 new TableRows<>(tables.accessAnalyzer(),
                         () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::analyzerFindings)),
-                new TableRows<>(tables.coverage(), () -> repository.coverage(runId).stream()),
+                new TableRows<>(tables.coverage(), this::coverage),
                 new TableRows<>(tables.controls(), this::controls),
                 new TableRows<>(ControlMatrixTable.of(repository.coverage(runId)), this::controlMatrix));
     }
@@ -70,6 +70,18 @@ public final class ReportSource {
             return ControlMatrix.build(RuleCatalog.standard(), RuleDisplays.standard(), repository.coverage(runId),
                     outcomes, findings).stream();
         }
+    }
+
+    /** Each account's coverage with the rules that threw on it, counted from the staged outcomes. */
+    private Stream<CoverageRow> coverage() {
+        Map<String, Long> ruleErrors;
+        try (Stream<RuleOutcome> outcomes = repository.outcomes(runId)) {
+            ruleErrors = outcomes.filter(o -> o.outcome() == RuleOutcome.Outcome.RULE_ERROR)
+                    .collect(java.util.stream.Collectors.groupingBy(RuleOutcome::accountId,
+                            java.util.stream.Collectors.counting()));
+        }
+        return repository.coverage(runId).stream()
+                .map(c -> new CoverageRow(c, ruleErrors.getOrDefault(c.accountId(), 0L)));
     }
 
     /** All tables in sheet order. */

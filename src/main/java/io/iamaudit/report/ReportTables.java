@@ -1,12 +1,11 @@
 package io.iamaudit.report;
 
-import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.Finding;
 
 /** The seven tables of the report, each bound once from the template and shared by both writers. */
 public record ReportTables(Table<Finding> findings, Table<VerifiedRecommendation> leastPrivilege,
                            Table<CredentialRow> credentials, Table<PrincipalRow> principals,
-                           Table<AnalyzerFindingRow> accessAnalyzer, Table<AccountCoverage> coverage,
+                           Table<AnalyzerFindingRow> accessAnalyzer, Table<CoverageRow> coverage,
                            Table<ControlRow> controls) {
 
     public static ReportTables bind(ReportTemplate template) {

@@ -65,7 +65,7 @@ class PeerCoverageTest {
                         + "iam_policy_allows_privilege_escalation; cloudsplaining: PrivilegeEscalation");
         assertThat(peers.peersOf("IAM.PRINCIPAL.REQUIRED_TAGS")).isEmpty();
         assertThat(RuleCatalogFormatter.format(RuleCatalog.standard(), RuleCatalogFormatter.Format.CSV))
-                .startsWith("id,severity,title,well-architected,cis,security-hub,data sets,peers\n")
+                .startsWith("id,severity,title,well-architected,cis,security-hub,data sets,soc2,iso27001,nist-800-53,peers\n")
                 .contains("prowler: iam_root_mfa_enabled");
     }
 

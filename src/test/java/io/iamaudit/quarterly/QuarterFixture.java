@@ -104,7 +104,7 @@ final class QuarterFixture {
         Path folder = work.resolve(runId);
         List<ReportFile> files = new CsvReportWriter().write(List.of(
                 new TableRows<>(tables.findings(), rows::stream),
-                new TableRows<>(tables.coverage(), accounts::stream)), folder);
+                new TableRows<>(tables.coverage(), () -> accounts.stream().map(io.iamaudit.report.CoverageRow::collected))), folder);
         return new ReportBundle(context, folder, files);
     }
 

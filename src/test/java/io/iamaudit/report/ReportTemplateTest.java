@@ -16,7 +16,7 @@ class ReportTemplateTest {
     @Test
     void theShippedTemplateBindsEveryTable() {
         ReportTables tables = ReportTables.bind(ReportFixtures.TEMPLATE);
-        assertThat(tables.findings().columns()).hasSize(25);
+        assertThat(tables.findings().columns()).hasSize(28);
         assertThat(tables.findings().columns().stream().filter(c -> c.spec().auditor()).map(c -> c.spec().key()))
                 .containsExactly("reviewer", "decision", "ticket", "due_date", "justification");
         assertThat(ReportFixtures.TEMPLATE.decisions()).hasSize(4);
