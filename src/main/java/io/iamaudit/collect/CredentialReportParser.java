@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Parses the IAM credential report CSV by header name, so AWS may reorder or add columns: unknown columns land in
  * {@code extra}, missing optional columns read as "no value". AWS's special values ({@code N/A},
- * {@code no_information}, {@code not_supported}) become {@code null}. A report cut short is an error, never a
+ * {@code no_information}, {@code not_supported}) become {@code null} in the typed fields, which the rules read, and
+ * are kept as AWS wrote them in {@code awsWords}, which the report shows. A report cut short is an error, never a
  * shorter list of users.
  */
 public final class CredentialReportParser {
@@ -75,7 +76,22 @@ public final class CredentialReportParser {
         return new CredentialReportRow(user, arn, values.time("user_creation_time"),
                 values.bool("password_enabled"), values.time("password_last_used"),
                 values.time("password_last_changed"), values.time("password_next_rotation"),
-                values.flag("mfa_active"), keys, certificates, extra);
+                values.flag("mfa_active"), keys, certificates, extra, awsWords(line));
+    }
+
+    /** The known columns whose cell is one of AWS's words, with the word exactly as AWS wrote it. */
+    private static Map<String, String> awsWords(Map<String, String> line) {
+        Map<String, String> words = new LinkedHashMap<>();
+        line.forEach((column, value) -> {
+            if (KNOWN_COLUMNS.contains(column) && value != null && isAwsWord(value.trim())) {
+                words.put(column, value.trim());
+            }
+        });
+        return words;
+    }
+
+    private static boolean isAwsWord(String value) {
+        return SPECIAL_VALUES.contains(value.toLowerCase(Locale.ROOT));
     }
 
     private static AccessKeySlot accessKey(Values values, int slot) {
@@ -94,7 +110,7 @@ public final class CredentialReportParser {
                 return null;
             }
             String trimmed = value.trim();
-            return trimmed.isEmpty() || SPECIAL_VALUES.contains(trimmed.toLowerCase(Locale.ROOT)) ? null : trimmed;
+            return trimmed.isEmpty() || isAwsWord(trimmed) ? null : trimmed;
         }
 
         Boolean bool(String column) {

@@ -16,10 +16,16 @@ final class CellValues {
     private CellValues() {
     }
 
-    /** The value as csv text: ISO-8601 UTC timestamps, plain numbers, cleaned text; {@code ""} for no value. */
+    /**
+     * The value as csv text: ISO-8601 UTC timestamps, plain numbers, cleaned text, a {@link Word} as its text;
+     * {@code ""} for no value.
+     */
     static String csv(Column<?> column, Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof Word word) {
+            return SafeText.clean(word.text());
         }
         return switch (column.spec().type()) {
             case TEXT -> SafeText.clean(value.toString());

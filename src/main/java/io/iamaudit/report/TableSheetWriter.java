@@ -96,6 +96,10 @@ final class TableSheetWriter<R> {
     }
 
     private void setValue(Cell cell, Column<R> column, Object value) {
+        if (value instanceof Word word) {
+            SheetCells.text(cell, word.text());
+            return;
+        }
         switch (column.spec().type()) {
             case TEXT -> {
                 SheetCells.text(cell, SheetCaps.cap(column.spec().key(), value.toString()));

@@ -139,6 +139,10 @@ public final class WorkbookThroughput {
                     }
                     Cell cell = sheetRow.createCell(i);
                     cells++;
+                    if (value instanceof Word word) {
+                        cell.setCellValue(word.text());
+                        continue;
+                    }
                     switch (column.spec().type()) {
                         case TEXT -> cell.setCellValue(SheetCells.fit(value.toString()));
                         case INTEGER -> cell.setCellValue(((Number) value).longValue());

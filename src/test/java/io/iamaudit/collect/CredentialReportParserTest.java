@@ -73,6 +73,51 @@ class CredentialReportParserTest {
     }
 
     @Test
+    void keepsEveryColumnOfTheReport() {
+        CredentialReportRow alice = parser.parse(HEADER + ROOT + ALICE + BOB, GENERATED).rows().get(1);
+
+        assertThat(CredentialReportParser.KNOWN_COLUMNS).hasSize(22);
+        assertThat(alice.passwordLastUsed()).isEqualTo(Instant.parse("2025-01-15T08:30:00Z"));
+        assertThat(alice.passwordLastChanged()).isEqualTo(Instant.parse("2024-06-01T12:00:00Z"));
+        assertThat(alice.accessKeys().get(0).lastRotated()).isEqualTo(Instant.parse("2022-02-11T12:00:00Z"));
+        assertThat(alice.accessKeys().get(1).lastRotated()).isEqualTo(Instant.parse("2024-11-01T00:00:00Z"));
+        assertThat(alice.accessKeys().get(1).lastUsedRegion()).isNull();
+        assertThat(alice.certificates()).extracting(CredentialReportRow.CertificateSlot::slot).containsExactly(1, 2);
+        // every N/A of alice's row is kept by column, and nothing she has a value for
+        assertThat(alice.awsWords()).containsOnlyKeys("access_key_2_last_used_date", "access_key_2_last_used_region",
+                "access_key_2_last_used_service", "cert_1_last_rotated", "cert_2_last_rotated");
+        assertThat(alice.awsWords()).containsValue("N/A").doesNotContainKey("password_last_used");
+    }
+
+    @Test
+    void keepsAwsWordsAsAwsWroteThem() {
+        CredentialReport report = parser.parse(HEADER + ROOT + BOB.replace("N/A,true,false", "n/a,true,false"),
+                GENERATED);
+
+        CredentialReportRow root = report.root().orElseThrow();
+        assertThat(root.awsWord("password_enabled")).isEqualTo("not_supported");
+        assertThat(root.awsWord("password_last_changed")).isEqualTo("not_supported");
+        assertThat(root.awsWord("password_next_rotation")).isEqualTo("not_supported");
+        assertThat(root.awsWord("access_key_1_last_rotated")).isEqualTo("N/A");
+        assertThat(root.awsWord("password_last_used")).as("root's password was used: a date, no word").isNull();
+        assertThat(root.awsWord("user")).isNull();
+        CredentialReportRow bob = report.users().findFirst().orElseThrow();
+        assertThat(bob.awsWord("password_last_used")).isEqualTo("no_information");
+        assertThat(bob.awsWord("password_next_rotation")).as("the case AWS used is kept").isEqualTo("n/a");
+    }
+
+    @Test
+    void unknownColumnsAreNotTakenForAwsWords() {
+        String csv = "user,arn,future_column,password_last_used\n"
+                + "carol,arn:aws:iam::123456789012:user/carol,N/A,\n";
+
+        CredentialReportRow carol = parser.parse(csv, GENERATED).rows().get(0);
+
+        assertThat(carol.awsWords()).as("a blank is no word, and extra columns stay in extra").isEmpty();
+        assertThat(carol.extra()).containsEntry("future_column", "N/A");
+    }
+
+    @Test
     void readsColumnsByNameWhateverTheirOrderAndKeepsUnknownOnes() {
         String csv = "arn,mfa_active,user,future_column,password_enabled\n"
                 + "arn:aws:iam::123456789012:user/carol,TRUE,carol,some value,false\n";

@@ -118,6 +118,44 @@ class CsvReportWriterTest {
     }
 
     @Test
+    void credentialsCarryEveryColumnOfAwsReportWithAwsWords() throws Exception {
+        List<String[]> rows = read("credentials.csv");
+        List<String> headers = List.of(rows.get(0));
+        assertThat(headers).contains("User", "ARN", "User created (UTC)", "Password enabled",
+                "Password last used (UTC)", "Password last changed (UTC)", "Password next rotation (UTC)",
+                "MFA active", "Cert 1 active", "Cert 1 last rotated (UTC)", "Cert 2 active",
+                "Cert 2 last rotated (UTC)", "Days since password used");
+        for (int slot = 1; slot <= 2; slot++) {
+            assertThat(headers).contains("Key " + slot + " active", "Key " + slot + " last rotated (UTC)",
+                    "Key " + slot + " last used (UTC)", "Key " + slot + " last region",
+                    "Key " + slot + " last service", "Key " + slot + " age (days)", "Days since key " + slot + " used");
+        }
+        Function<String, String[]> user = name -> rows.stream().filter(r -> r[headers.indexOf("User")].equals(name))
+                .findFirst().orElseThrow();
+        String[] root = user.apply("<root_account>");
+        assertThat(root[headers.indexOf("Password enabled")]).isEqualTo("not_supported");
+        assertThat(root[headers.indexOf("Password last changed (UTC)")]).isEqualTo("not_supported");
+        assertThat(root[headers.indexOf("Key 1 last rotated (UTC)")]).isEqualTo("N/A");
+        assertThat(root[headers.indexOf("Key 1 last used (UTC)")]).isEqualTo("N/A");
+        assertThat(root[headers.indexOf("Days since key 1 used")]).as("root has no key: not never").isEmpty();
+        String[] alice = user.apply("alice");
+        assertThat(alice[headers.indexOf("Password last changed (UTC)")]).isEqualTo("2026-06-01T12:00:00Z");
+        assertThat(alice[headers.indexOf("Password next rotation (UTC)")]).isEqualTo("N/A");
+        assertThat(alice[headers.indexOf("Key 1 last rotated (UTC)")]).isEqualTo("2022-02-11T12:00:00Z");
+        assertThat(alice[headers.indexOf("Key 1 last region")]).isEqualTo("us-east-1");
+        assertThat(alice[headers.indexOf("Days since key 1 used")]).isEqualTo("9");
+        assertThat(alice[headers.indexOf("Key 2 last used (UTC)")]).isEqualTo("N/A");
+        assertThat(alice[headers.indexOf("Key 2 last region")]).isEqualTo("N/A");
+        assertThat(alice[headers.indexOf("Days since key 2 used")]).as("active key, never used").isEqualTo("never");
+        assertThat(alice[headers.indexOf("Days since password used")]).isEqualTo("13");
+        // a row built without AWS's words (staged before they were kept) shows blanks, not invented words
+        String[] ci = rows.stream().filter(r -> r[headers.indexOf("ARN")].endsWith(":user/ci/svc-ci")).findFirst()
+                .orElseThrow();
+        assertThat(ci[headers.indexOf("Password last changed (UTC)")]).isEmpty();
+        assertThat(ci[headers.indexOf("Days since key 2 used")]).isEmpty();
+    }
+
+    @Test
     void theByteOrderMarkCanBeTurnedOffAndReadersDropIt(@org.junit.jupiter.api.io.TempDir Path dir)
             throws IOException {
         new ReportGenerator(ReportFixtures.TEMPLATE, WorkbookLimits.excel(),

@@ -94,11 +94,17 @@ public final class SampleRun {
         CredentialReport report = new CredentialReport(generated, List.of(
                 new CredentialReportRow("<root_account>", "arn:aws:iam::" + id + ":root", t("2019-01-10T08:00:00Z"),
                         null, t("2026-11-02T10:00:00Z"), null, null, true, List.of(key(1, false, null, null, null),
-                        key(2, false, null, null, null)), null, null),
+                        key(2, false, null, null, null)), null, null,
+                        awsWords("password_enabled", "not_supported", "password_last_changed", "not_supported",
+                                "password_next_rotation", "not_supported", "access_key_1_last_rotated", "N/A",
+                                "access_key_1_last_used_date", "N/A", "access_key_2_last_rotated", "N/A",
+                                "access_key_2_last_used_date", "N/A", "cert_1_last_rotated", "N/A")),
                 new CredentialReportRow("alice", "arn:aws:iam::" + id + ":user/alice", t("2021-03-02T09:00:00Z"),
                         true, t("2026-11-15T08:30:00Z"), t("2026-06-01T12:00:00Z"), null, false,
                         List.of(key(1, true, t("2022-02-11T12:00:00Z"), t("2026-11-19T02:06:00Z"), "ec2"),
-                                key(2, true, t("2026-10-01T00:00:00Z"), null, null)), null, null),
+                                key(2, true, t("2026-10-01T00:00:00Z"), null, null)), null, null,
+                        awsWords("password_next_rotation", "N/A", "access_key_2_last_used_date", "N/A",
+                                "access_key_2_last_used_region", "N/A", "access_key_2_last_used_service", "N/A")),
                 new CredentialReportRow(FORMULA_USER, "arn:aws:iam::" + id + ":user/ci/svc-ci",
                         t("2020-07-18T09:03:38Z"), false, null, null, null, false,
                         List.of(key(1, true, t("2020-07-18T09:03:39Z"), t("2026-11-20T01:00:00Z"), "s3"),
@@ -212,6 +218,15 @@ public final class SampleRun {
                     "IAM.19", "Console password without MFA", "Enable MFA", STARTED.minusSeconds(i), null, null,
                     null);
         });
+    }
+
+    /** AWS's words of a row, as the parser keeps them: column, word, column, word... */
+    private static Map<String, String> awsWords(String... columnsAndWords) {
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < columnsAndWords.length; i += 2) {
+            words.put(columnsAndWords[i], columnsAndWords[i + 1]);
+        }
+        return words;
     }
 
     private static AccessKeySlot key(int slot, boolean active, Instant rotated, Instant used, String service) {

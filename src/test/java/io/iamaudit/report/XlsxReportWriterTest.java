@@ -94,6 +94,28 @@ class XlsxReportWriterTest {
     }
 
     @Test
+    void credentialsShowAwsWordsAsTextBesideTypedDates() {
+        XSSFSheet sheet = workbook.getSheet("Credentials");
+        int arn = column(sheet, "ARN");
+        int alice = -1;
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            if (sheet.getRow(r).getCell(arn).getStringCellValue().endsWith(":user/alice")) {
+                alice = r;
+            }
+        }
+        assertThat(alice).as("alice's row").isPositive();
+
+        Cell keyOneUsed = cell(sheet, alice, "Key 1 last used (UTC)");
+        assertThat(keyOneUsed.getCellType()).as("a date stays a date").isEqualTo(CellType.NUMERIC);
+        Cell keyTwoUsed = cell(sheet, alice, "Key 2 last used (UTC)");
+        assertThat(keyTwoUsed.getCellType()).isEqualTo(CellType.STRING);
+        assertThat(keyTwoUsed.getStringCellValue()).isEqualTo("N/A");
+        assertThat(cell(sheet, alice, "Days since key 2 used").getStringCellValue()).isEqualTo("never");
+        assertThat(cell(sheet, alice, "Days since key 1 used").getNumericCellValue()).isEqualTo(9.0);
+        assertThat(cell(sheet, alice, "Password next rotation (UTC)").getStringCellValue()).isEqualTo("N/A");
+    }
+
+    @Test
     void dataSheetsHaveFrozenHeaderFilterWidthsAndStayUnprotectedSoExcelSortsThem() {
         for (TableSpec table : ReportFixtures.TEMPLATE.tables()) {
             XSSFSheet sheet = workbook.getSheet(table.sheet());

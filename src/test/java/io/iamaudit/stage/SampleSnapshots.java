@@ -36,7 +36,8 @@ final class SampleSnapshots {
                 "arn:aws:iam::" + accountId + ":root", T0.minusSeconds(86400), null, T0, null, null, true,
                 List.of(new AccessKeySlot(1, false, null, null, null, null),
                         new AccessKeySlot(2, false, null, null, null, null)),
-                List.of(new CertificateSlot(1, false, null), new CertificateSlot(2, false, null)), Map.of());
+                List.of(new CertificateSlot(1, false, null), new CertificateSlot(2, false, null)), Map.of(),
+                Map.of("password_enabled", "not_supported", "access_key_1_last_rotated", "N/A"));
         CredentialReportRow alice = new CredentialReportRow("alice", "arn:aws:iam::" + accountId + ":user/alice",
                 T0.minusSeconds(5000), true, T0.minusSeconds(100), T0.minusSeconds(200), T0.plusSeconds(300), false,
                 List.of(new AccessKeySlot(1, true, T0.minusSeconds(4000), T0.minusSeconds(60), "us-east-1", "ec2"),
