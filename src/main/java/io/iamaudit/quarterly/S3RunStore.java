@@ -32,35 +32,34 @@ final class S3RunStore implements RunStore {
     @Override
     public List<RunFolder> runs(LocalDate from, LocalDate to) {
         Map<String, RunFolder> runs = new LinkedHashMap<>();
-        String base = location.key("");
         for (String month : RunPaths.monthPrefixes(from, to)) {
-            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(location.bucket())
-                    .prefix(location.key(month))).contents()) {
-                String relative = object.key().substring(base.length());
-                RunPaths.folderOf(relative, false)
-                        .filter(f -> !f.day().isBefore(from) && !f.day().isAfter(to))
-                        .map(f -> relative.equals(f.file(RunLayout.MANIFEST))
-                                ? new RunFolder(f.path(), f.day(), f.runId(), true) : f)
-                        .ifPresent(f -> runs.merge(f.path(), f, (a, b) -> a.hasManifest() ? a : b));
-            }
+            collect(month, f -> !f.day().isBefore(from) && !f.day().isAfter(to), runs);
         }
-        return runs.values().stream()
-                .sorted(Comparator.comparing(RunFolder::day).thenComparing(RunFolder::runId))
-                .toList();
+        return sorted(runs);
     }
 
     @Override
     public List<RunFolder> allRuns() {
         Map<String, RunFolder> runs = new LinkedHashMap<>();
+        collect(RunPaths.RUNS, f -> true, runs);
+        return sorted(runs);
+    }
+
+    /** Adds the run folders of the objects under {@code prefix}; a folder counts as complete once its manifest is seen. */
+    private void collect(String prefix, java.util.function.Predicate<RunFolder> keep, Map<String, RunFolder> runs) {
         String base = location.key("");
         for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(location.bucket())
-                .prefix(location.key(RunPaths.RUNS))).contents()) {
+                .prefix(location.key(prefix))).contents()) {
             String relative = object.key().substring(base.length());
             RunPaths.folderOf(relative, false)
+                    .filter(keep)
                     .map(f -> relative.equals(f.file(RunLayout.MANIFEST))
                             ? new RunFolder(f.path(), f.day(), f.runId(), true) : f)
                     .ifPresent(f -> runs.merge(f.path(), f, (a, b) -> a.hasManifest() ? a : b));
         }
+    }
+
+    private static List<RunFolder> sorted(Map<String, RunFolder> runs) {
         return runs.values().stream()
                 .sorted(Comparator.comparing(RunFolder::day).thenComparing(RunFolder::runId))
                 .toList();
