@@ -30,7 +30,17 @@ class QuarterlyReportCommandTest {
     static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = IamAuditCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        // After quarter end, as the schedule runs it: the final report (QuarterlyPreliminaryTest covers the other).
+        int code = IamAuditCli.run(args, new PrintWriter(out), new PrintWriter(err), new picocli.CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = picocli.CommandLine.defaultFactory().create(type);
+                if (made instanceof io.iamaudit.cli.QuarterlyReportCommand command) {
+                    command.withClock(QuarterFixture.FINAL);
+                }
+                return made;
+            }
+        });
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -78,7 +88,7 @@ class QuarterlyReportCommandTest {
 
     @Test
     void withoutQuarterReportsTheLastCompletedQuarter(@TempDir Path empty) {
-        Quarter last = Quarter.containing(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).previous();
+        Quarter last = Quarter.containing(java.time.LocalDate.now(QuarterFixture.FINAL)).previous();
         assertUsage(run("quarterly-report", "--input", empty.toString()),
                 "no published runs between " + last.start() + " and " + last.end() + " in " + empty);
     }
