@@ -48,7 +48,7 @@ final class QuarterlySummaryWriter {
         text(row(), 0, context.preliminary() ? template.title() + ": " + PRELIMINARY : template.title(),
                 styles.title);
         if (context.preliminary()) {
-            text(row(), 0, PRELIMINARY + ": built " + context.builtOn() + ", before the quarter ends on "
+            spanning(row(), 0, PRELIMINARY + ": built " + context.builtOn() + ", before the quarter ends on "
                     + history.quarter().end() + ". Findings are as of " + history.asOf()
                     + "; the final report is built after quarter end.", styles.headline);
         }
@@ -102,8 +102,9 @@ final class QuarterlySummaryWriter {
         Row header = row();
         String[] titles = {"Run date", "Run id", "Finding rows", "Open (FAIL) rows"};
         for (int i = 0; i < titles.length; i++) {
-            text(header, i, titles[i], styles.header);
+            text(header, i, titles[i], i == 1 ? styles.header : styles.headerNumeric);
         }
+        header.setHeightInPoints(SheetCells.rowHeight(2));
         for (RunRecord run : used) {
             Row r = row();
             date(r, 0, run.folder().day());
@@ -129,10 +130,22 @@ final class QuarterlySummaryWriter {
                 + (weeks.size() == 1 ? " week" : " weeks") + " without a complete run"
                 + (weeks.isEmpty() ? "" : " (" + String.join(", ", weeks) + ")")
                 + ". See the Accounts and Weekly trend sheets.";
-        Row r = pairRow(EVIDENCE_GAPS);
-        text(r, 1, line, styles.wrapped);
-        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r.getRowNum(), r.getRowNum(), 1, 5));
-        r.setHeightInPoints(SheetCells.rowHeight(SheetCells.lines(line, 30 + 4 * 14)));
+        spanning(pairRow(EVIDENCE_GAPS), 1, line, styles.wrapped);
+    }
+
+    /** A text across the table's columns (to column F), as tall as its wrapped lines. */
+    private void spanning(Row r, int from, String line, CellStyle style) {
+        CellStyle wrapping = sheet.getWorkbook().createCellStyle();
+        wrapping.cloneStyleFrom(style);
+        wrapping.setWrapText(true);
+        wrapping.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        text(r, from, line, wrapping);
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r.getRowNum(), r.getRowNum(), from, 5));
+        int width = 0;
+        for (int c = from; c <= 5; c++) {
+            width += sheet.getColumnWidth(c) / 256;
+        }
+        r.setHeightInPoints(SheetCells.rowHeight(SheetCells.lines(line, width)) * (style == styles.headline ? 1.3f : 1f));
     }
 
     /** Labels the auditor fills in */
@@ -165,9 +178,9 @@ final class QuarterlySummaryWriter {
         Row header = row();
         text(header, 0, "Severity", styles.header);
         for (FindingState.State state : STATES) {
-            text(header, 1 + state.ordinal(), template.states().label(state), styles.header);
+            text(header, 1 + state.ordinal(), template.states().label(state), styles.headerNumeric);
         }
-        text(header, 1 + STATES.length, TOTAL, styles.header);
+        text(header, 1 + STATES.length, TOTAL, styles.headerNumeric);
         long[] totals = new long[STATES.length];
         for (Severity s : Severity.values()) {
             severityRow(s.name(), styles.severity(s, styles.text), counts.getOrDefault(s, new long[STATES.length]),

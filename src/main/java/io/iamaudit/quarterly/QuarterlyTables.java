@@ -70,7 +70,7 @@ final class QuarterlyTables {
         c.add(column("open_total", "Open findings", CellType.INTEGER, 10,
                 r -> r.run() == null ? null : r.run().openTotal()));
         for (Severity s : Severity.values()) {
-            c.add(column("open_" + s, "Open " + s, CellType.INTEGER, 10,
+            c.add(column("open_" + s, "Open " + s, CellType.INTEGER, severityWidth(s),
                     r -> r.run() == null ? null : r.run().openBySeverity().getOrDefault(s, 0L)));
         }
         // Every practice of the quarter's findings, so a practice with nothing open still shows its zeros.
@@ -89,16 +89,17 @@ final class QuarterlyTables {
         List<Column<AccountRow>> c = new ArrayList<>();
         c.add(column("account_id", "Account id", CellType.TEXT, 14, a -> a.stats().accountId()));
         c.add(column("account_name", "Account name", CellType.TEXT, 18, a -> a.stats().accountName()));
-        c.add(wrapped("evidence_gap", "Evidence gap", 24, AccountRow::gap));
+        c.add(wrapped("evidence_gap", "Evidence gap", 22, AccountRow::gap));
         for (Severity s : Severity.values()) {
-            c.add(column("open_" + s, "Open " + s, CellType.INTEGER, 9, a -> counted(a, a.open().getOrDefault(s, 0L))));
+            c.add(column("open_" + s, "Open " + s, CellType.INTEGER, severityWidth(s),
+                    a -> counted(a, a.open().getOrDefault(s, 0L))));
         }
-        c.add(column("open_total", "Open total", CellType.INTEGER, 9, a -> counted(a, a.openTotal())));
-        c.add(column("resolved_total", "Resolved total", CellType.INTEGER, 9, a -> counted(a, a.resolvedTotal())));
-        c.add(column("excepted", "Excepted", CellType.INTEGER, 9, a -> counted(a, a.excepted())));
-        c.add(column("runs_audited", "Runs audited", CellType.INTEGER, 9, a -> (long) a.stats().audited()));
-        c.add(column("runs_failed", "Runs failed", CellType.INTEGER, 9, a -> (long) a.stats().failed()));
-        c.add(column("runs_skipped", "Runs skipped", CellType.INTEGER, 9, a -> (long) a.stats().skipped()));
+        c.add(column("open_total", "Open total", CellType.INTEGER, 10, a -> counted(a, a.openTotal())));
+        c.add(column("resolved_total", "Resolved total", CellType.INTEGER, 10, a -> counted(a, a.resolvedTotal())));
+        c.add(column("excepted", "Excepted", CellType.INTEGER, 10, a -> counted(a, a.excepted())));
+        c.add(column("runs_audited", "Runs audited", CellType.INTEGER, 10, a -> (long) a.stats().audited()));
+        c.add(column("runs_failed", "Runs failed", CellType.INTEGER, 10, a -> (long) a.stats().failed()));
+        c.add(column("runs_skipped", "Runs skipped", CellType.INTEGER, 10, a -> (long) a.stats().skipped()));
         c.add(column("last_audited", "Last audited", CellType.DATE, 11, a -> a.stats().lastAudited()));
         // resolved per severity would push the page past one readable width (the gap column comes first)
         for (Severity s : Severity.values()) {
@@ -106,6 +107,11 @@ final class QuarterlyTables {
                     a -> counted(a, a.resolved().getOrDefault(s, 0L))));
         }
         return c;
+    }
+
+    /** Wide enough that the bold header word is not split ("INFORMATIONAL" is the longest). */
+    private static int severityWidth(Severity severity) {
+        return Math.max(10, severity.name().length() + 4);
     }
 
     /** An account never audited has no counts, not zeros: nothing was evaluated, so nothing can look clean. */
@@ -121,11 +127,11 @@ final class QuarterlyTables {
         c.add(wrapped("reason", "Why skipped", 40, RunRecord::reason));
         c.add(column("published", "Published (UTC)", CellType.DATE_TIME, 19,
                 r -> r.manifest() == null ? null : r.manifest().publishedAt()));
-        c.add(column("finding_rows", "Finding rows", CellType.INTEGER, 9, r -> r.used() ? r.findingRows() : null));
-        c.add(column("open_rows", "Open (FAIL) rows", CellType.INTEGER, 9, r -> r.used() ? r.openTotal() : null));
-        c.add(column("accounts_audited", "Accounts audited", CellType.INTEGER, 9,
+        c.add(column("finding_rows", "Finding rows", CellType.INTEGER, 10, r -> r.used() ? r.findingRows() : null));
+        c.add(column("open_rows", "Open (FAIL) rows", CellType.INTEGER, 10, r -> r.used() ? r.openTotal() : null));
+        c.add(column("accounts_audited", "Accounts audited", CellType.INTEGER, 10,
                 r -> r.used() ? (long) r.accountsAudited() : null));
-        c.add(column("accounts_failed", "Accounts failed", CellType.INTEGER, 9,
+        c.add(column("accounts_failed", "Accounts failed", CellType.INTEGER, 10,
                 r -> r.used() ? (long) r.accountsFailed() : null));
         c.add(QuarterlyColumns.screenOnly("started", "Started (UTC)", CellType.DATE_TIME, 19,
                 r -> r.manifest() == null ? null : r.manifest().startedAt()));

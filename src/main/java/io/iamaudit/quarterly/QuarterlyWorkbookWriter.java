@@ -39,7 +39,7 @@ public final class QuarterlyWorkbookWriter {
             WorkbookStyles styles = new WorkbookStyles(workbook, nightly.styles());
             // Every printed page says PRELIMINARY, so no page taken out of an unfinished quarter's report looks final.
             PageLabels labels = new PageLabels(template.reportName(), "Quarter " + history.quarter()
-                    + (context.preliminary() ? " PRELIMINARY (as of " + history.asOf() + ")" : ""),
+                    + (context.preliminary() ? " PRELIMINARY" : ""),
                     "Organization " + history.organizationId(), nightly.classification());
             SheetWriter sheets = new SheetWriter(workbook, styles, nightly.decisions(), labels);
             Table<FindingState> findings = tables.findings;
