@@ -28,6 +28,10 @@ class QuarterlyReportCommandTest {
     }
 
     static Outcome run(String... args) {
+        return run(QuarterFixture.FINAL, args);
+    }
+
+    static Outcome run(java.time.Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         // After quarter end, as the schedule runs it: the final report (QuarterlyPreliminaryTest covers the other).
@@ -36,7 +40,7 @@ class QuarterlyReportCommandTest {
             public <K> K create(Class<K> type) throws Exception {
                 K made = picocli.CommandLine.defaultFactory().create(type);
                 if (made instanceof io.iamaudit.cli.QuarterlyReportCommand command) {
-                    command.withClock(QuarterFixture.FINAL);
+                    command.withClock(clock);
                 }
                 return made;
             }
@@ -111,5 +115,17 @@ class QuarterlyReportCommandTest {
         } finally {
             System.clearProperty("iam-audit.output");
         }
+    }
+
+    @Test
+    void midQuarterTheCommandPublishesAPreliminaryReportAndSaysSo(@TempDir Path temp) {
+        Path store = QuarterFixture.folderStore(temp.resolve("store"), temp.resolve("work"));
+        Outcome outcome = run(QuarterFixture.PRELIMINARY, "quarterly-report", "--quarter", "2026-Q4", "--input",
+                store.toString());
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).startsWith("quarterly 2026-Q4 PRELIMINARY: 4 findings").contains(
+                store.resolve("quarterly/2026-Q4-preliminary/20261128T220000Z/iam-audit-2026-Q4-PRELIMINARY.xlsx")
+                        .toString());
+        assertThat(store.resolve("quarterly/2026-Q4")).doesNotExist();
     }
 }
