@@ -128,7 +128,7 @@ final class QuarterlyTables {
         c.add(column("published", "Published (UTC)", CellType.DATE_TIME, 19,
                 r -> r.manifest() == null ? null : r.manifest().publishedAt()));
         c.add(column("finding_rows", "Finding rows", CellType.INTEGER, 10, r -> r.used() ? r.findingRows() : null));
-        c.add(column("open_rows", "Open (FAIL) rows", CellType.INTEGER, 10, r -> r.used() ? r.openTotal() : null));
+        c.add(column("open_rows", "Open (FAIL) rows", CellType.INTEGER, 12, r -> r.used() ? r.openTotal() : null));
         c.add(column("accounts_audited", "Accounts audited", CellType.INTEGER, 10,
                 r -> r.used() ? (long) r.accountsAudited() : null));
         c.add(column("accounts_failed", "Accounts failed", CellType.INTEGER, 10,
