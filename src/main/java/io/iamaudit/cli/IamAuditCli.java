@@ -30,8 +30,13 @@ public class IamAuditCli implements Runnable {
 
     /** Runs the command line and returns the process exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with commands made by {@code factory} (tests fix the clock). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         debug = java.util.Arrays.asList(args).contains("--debug");
-        CommandLine cli = new CommandLine(new IamAuditCli());
+        CommandLine cli = new CommandLine(new IamAuditCli(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {

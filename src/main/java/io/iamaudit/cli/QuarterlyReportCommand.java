@@ -28,7 +28,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -70,10 +69,19 @@ public class QuarterlyReportCommand implements Callable<Integer> {
     /** How the S3 client is made; tests point it at moto. */
     Function<ConfigurableEnvironment, S3Client> s3Factory = QuarterlyReportCommand::s3Client;
 
+    /** What "now" is: whether the quarter has ended (final or preliminary report); tests fix it. */
+    private Clock clock = Clock.systemUTC();
+
+    /** The same command with a fixed "now", for tests of the final and preliminary reports. */
+    public QuarterlyReportCommand withClock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     @Override
     public Integer call() {
         // Scheduled runs (cron, ECS) start on the first day of a quarter without --quarter: report the one that ended.
-        Quarter parsed = quarter == null ? Quarter.containing(LocalDate.now(ZoneOffset.UTC)).previous()
+        Quarter parsed = quarter == null ? Quarter.containing(LocalDate.now(clock)).previous()
                 : Quarter.parse(InputValidation.quarter(quarter));
         ConfigurableEnvironment environment = configuration();
         String format = logFormat != null ? logFormat : environment.getProperty("iam-audit.log-format", "text");
@@ -90,7 +98,7 @@ public class QuarterlyReportCommand implements Callable<Integer> {
             QuarterlyReport report = new QuarterlyReport(ReportTemplate.loadDefault()
                     .withClassification(environment.getProperty(ReportTemplate.CLASSIFICATION_PROPERTY)),
                     QuarterlyTemplate.loadDefault(),
-                    Clock.systemUTC());
+                    clock);
             QuarterlyReport.Request request = new QuarterlyReport.Request(parsed, RunStore.at(in, s3), inputValue,
                     RunStore.at(out, s3), publisher(out, s3, environment), previousFile);
             QuarterlyReport.Prepared prepared;
@@ -118,7 +126,8 @@ public class QuarterlyReportCommand implements Callable<Integer> {
         long excepted = history.findings().stream().filter(f -> f.state() == FindingState.State.EXCEPTED).count();
         int used = history.usedRuns().size();
         int skipped = history.runs().size() - used;
-        return "quarterly " + quarter + ": " + history.findings().size() + " findings (" + open + " open, " + resolved
+        return "quarterly " + quarter + (Boolean.TRUE.equals(result.manifest().preliminary()) ? " PRELIMINARY" : "")
+                + ": " + history.findings().size() + " findings (" + open + " open, " + resolved
                 + " resolved, " + excepted + " excepted) from " + used + " runs"
                 + (skipped == 0 ? "" : " (" + skipped + " skipped, see the Runs sheet)") + "; "
                 + result.carried() + " decisions carried forward; published to " + result.location();

@@ -10,6 +10,19 @@ import java.util.Map;
 /** One account's line of the Accounts sheet: its findings at quarter end by state and severity, and its runs. */
 record AccountRow(AccountStats stats, Map<Severity, Long> open, Map<Severity, Long> resolved, long excepted) {
 
+    static final String NEVER_AUDITED = "Never audited in the quarter";
+
+    /**
+     * Why the account is an evidence gap: no run of the quarter audited it, so its zeros mean "not looked at", not
+     * "clean". {@code null} when some run audited it.
+     */
+    String gap() {
+        if (stats.audited() > 0) {
+            return null;
+        }
+        return NEVER_AUDITED + " (runs failed " + stats.failed() + ", skipped " + stats.skipped() + ")";
+    }
+
     long openTotal() {
         return open.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -50,6 +50,14 @@ public record Quarter(int year, int number) {
         return !day.isBefore(start()) && !day.isAfter(end());
     }
 
+    /**
+     * Whether the quarter's last day (UTC) is over at {@code instant}: a report built earlier is preliminary, since
+     * runs may still come.
+     */
+    public boolean endedBy(java.time.Instant instant) {
+        return LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC).isAfter(end());
+    }
+
     /** The Monday of every ISO week that has at least one day in the quarter, in order. */
     public List<LocalDate> weekStarts() {
         List<LocalDate> weeks = new ArrayList<>();

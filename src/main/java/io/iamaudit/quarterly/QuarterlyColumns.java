@@ -36,6 +36,8 @@ final class QuarterlyColumns {
         m.put("principal_arn", f -> f.last().principalArn());
         m.put("well_architected", f -> f.last().wellArchitected());
         m.put("cis", f -> f.last().cis());
+        m.put("security_hub", f -> f.last().securityHub());
+        m.put("recommendation", f -> f.last().recommendation());
         m.put("first_seen", FindingState::firstSeen);
         m.put("last_seen", FindingState::lastSeen);
         m.put("resolved", FindingState::resolved);

@@ -9,8 +9,6 @@ import io.iamaudit.report.CsvReportWriter;
 import io.iamaudit.report.ReportContext;
 import io.iamaudit.report.ReportFile;
 import io.iamaudit.report.ReportTemplate;
-import io.iamaudit.report.Table;
-import io.iamaudit.report.TableRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +64,35 @@ public final class QuarterlyReport {
         }
     }
 
-    /** A request that passed every check, with its plan of runs and the decisions to carry forward. */
-    public record Prepared(Request request, QuarterReader.Plan plan, Map<String, AuditorDecision> previous) {
+    /**
+     * A request that passed every check, with its plan of runs, the decisions to carry forward, and the edition
+     * (final or preliminary) with the folder it goes to.
+     */
+    public record Prepared(Request request, QuarterReader.Plan plan, Map<String, AuditorDecision> previous,
+                           Edition edition) {
     }
+
+    /**
+     * Final (built after the quarter's last day, UTC) or preliminary. A preliminary report goes to its own folder
+     * named by when it was built, beside the final one: it never blocks the final report, and no report, final or
+     * preliminary, is ever overwritten.
+     *
+     * @param folder   relative to the output root, ending in a slash
+     * @param workbook the workbook's file name
+     */
+    public record Edition(boolean preliminary, Instant builtAt, String folder, String workbook) {
+        static Edition of(Quarter quarter, Instant builtAt) {
+            if (quarter.endedBy(builtAt)) {
+                return new Edition(false, builtAt, QuarterlyReport.folder(quarter), workbookName(quarter));
+            }
+            return new Edition(true, builtAt, "quarterly/" + quarter + "-preliminary/" + BUILT_AT.format(builtAt)
+                    + "/", "iam-audit-" + quarter + "-PRELIMINARY.xlsx");
+        }
+    }
+
+    /** Sorts as it reads, has no characters a file system or S3 treats specially: 20261128T220000Z. */
+    private static final java.time.format.DateTimeFormatter BUILT_AT = java.time.format.DateTimeFormatter
+            .ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
 
     /** What was published. */
     public record Result(String location, Manifest manifest, QuarterHistory history, long carried) {
@@ -88,13 +112,15 @@ public final class QuarterlyReport {
         Map<String, AuditorDecision> previous = request.previous() == null ? Map.of()
                 : PreviousWorkbook.read(request.previous(), template);
         QuarterReader.Plan plan = reader(request, null).plan(request.quarter());
-        String folder = folder(request.quarter());
+        Edition edition = Edition.of(request.quarter(), clock.instant());
+        String folder = edition.folder();
         if (request.output().exists(folder)) {
-            throw new QuarterlyUsageException("--output", "a quarterly report for " + request.quarter() + " already exists at "
+            throw new QuarterlyUsageException("--output", "a " + (edition.preliminary() ? "preliminary " : "")
+                    + "quarterly report for " + request.quarter() + " already exists at "
                     + request.output().address(folder) + "; it is never overwritten (auditors may have signed it "
                     + "off): move it away or choose another --output");
         }
-        return new Prepared(request, plan, previous);
+        return new Prepared(request, plan, previous, edition);
     }
 
     public Result generate(Prepared prepared) {
@@ -108,29 +134,30 @@ public final class QuarterlyReport {
 
     private Result generate(Prepared prepared, Path work) {
         Request request = prepared.request();
-        Instant started = clock.instant();
+        Edition edition = prepared.edition();
+        Instant started = edition.builtAt();
         QuarterHistory history = reader(request, work.resolve("downloads")).read(prepared.plan());
         long carried = carryForward(history, prepared.previous());
         String toolVersion = ReportContext.currentToolVersion();
         QuarterlyContext context = new QuarterlyContext(history, started, toolVersion,
-                request.previous() == null ? null : String.valueOf(request.previous().getFileName()), carried);
+                request.previous() == null ? null : String.valueOf(request.previous().getFileName()), carried,
+                edition.preliminary());
 
         Path out = work.resolve("report");
-        Path workbook = out.resolve(workbookName(request.quarter()));
-        Map<String, Long> sheets = new QuarterlyWorkbookWriter(nightly, template).write(context, workbook);
-        Table<FindingState> table = QuarterlyColumns.findings(template.findings(), template.states(),
-                history.asOf());
-        List<ReportFile> csv = new CsvReportWriter().write(
-                List.of(new TableRows<>(table, () -> history.findings().stream())), out);
+        Path workbook = out.resolve(edition.workbook());
+        QuarterlyTables tables = new QuarterlyTables(template, history, context.builtOn());
+        Map<String, Long> sheets = new QuarterlyWorkbookWriter(nightly, template).write(context, tables, workbook);
+        List<ReportFile> csv = new CsvReportWriter().write(tables.withRows(), out);
 
         List<ReportFile> files = new ArrayList<>();
         long dataRows = sheets.values().stream().mapToLong(Long::longValue).sum();
-        files.add(new ReportFile(workbookName(request.quarter()), workbook, dataRows, sheets));
+        files.add(new ReportFile(edition.workbook(), workbook, dataRows, sheets));
         files.addAll(csv);
         List<ManifestFile> described = files.stream().map(ManifestFile::describe).toList();
-        Manifest manifest = manifest(request, history, started, toolVersion, described);
-        String location = publish(request, files, described, manifest);
-        log.info("quarterly {}: {} findings from {} runs ({} skipped), published to {}", request.quarter(),
+        Manifest manifest = manifest(request, edition, history, started, toolVersion, described);
+        String location = publish(request, edition, files, described, manifest);
+        log.info("quarterly {}{}: {} findings from {} runs ({} skipped), published to {}", request.quarter(),
+                edition.preliminary() ? " PRELIMINARY" : "",
                 history.findings().size(), history.usedRuns().size(),
                 history.runs().size() - history.usedRuns().size(), location);
         return new Result(location, manifest, history, carried);
@@ -158,14 +185,14 @@ public final class QuarterlyReport {
     }
 
     /** Files first, the manifest last, then commit: readers see a complete report or none, as with runs. */
-    private String publish(Request request, List<ReportFile> files, List<ManifestFile> described, Manifest manifest) {
-        String folder = folder(request.quarter());
-        RunPublisher.upload(request.publisher(), folder, files, described, manifest);
-        return request.publisher().address(folder + workbookName(request.quarter()));
+    private String publish(Request request, Edition edition, List<ReportFile> files, List<ManifestFile> described,
+                           Manifest manifest) {
+        RunPublisher.upload(request.publisher(), edition.folder(), files, described, manifest);
+        return request.publisher().address(edition.folder() + edition.workbook());
     }
 
-    private Manifest manifest(Request request, QuarterHistory history, Instant started, String toolVersion,
-                              List<ManifestFile> files) {
+    private Manifest manifest(Request request, Edition edition, QuarterHistory history, Instant started,
+                              String toolVersion, List<ManifestFile> files) {
         List<RunRecord> used = history.usedRuns();
         Manifest last = used.get(used.size() - 1).manifest();
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -175,11 +202,12 @@ public final class QuarterlyReport {
             parameters.put("previous", String.valueOf(request.previous().getFileName()));
         }
         parameters.put("asOf", history.asOf().toString());
+        parameters.put("edition", edition.preliminary() ? "preliminary" : "final");
         parameters.put("runsUsed", Integer.toString(used.size()));
         parameters.put("runsSkipped", Integer.toString(history.runs().size() - used.size()));
         return new Manifest(Manifest.SCHEMA, request.quarter().toString(), KIND, history.organizationId(),
                 last.managementAccountId(), null, started, started, clock.instant(), toolVersion,
-                last.ruleCatalogVersion(), parameters, null, files);
+                last.ruleCatalogVersion(), parameters, null, files, edition.preliminary());
     }
 
     private static Path tempDirectory() {

@@ -35,16 +35,26 @@ final class QuarterlySummaryWriter {
         this.template = template;
     }
 
-    void write(QuarterlyContext context) {
+    static final String PRELIMINARY = "PRELIMINARY";
+    static final String EVIDENCE_GAPS = "Evidence gaps";
+
+    void write(QuarterlyContext context, QuarterlyTables tables) {
         QuarterHistory history = context.history();
         sheet.setColumnWidth(0, 40 * 256);
         sheet.setColumnWidth(1, 30 * 256);
         for (int c = 2; c < 7; c++) {
             sheet.setColumnWidth(c, 14 * 256);
         }
-        text(row(), 0, template.title(), styles.title);
+        text(row(), 0, context.preliminary() ? template.title() + ": " + PRELIMINARY : template.title(),
+                styles.title);
+        if (context.preliminary()) {
+            spanning(row(), 0, PRELIMINARY + ": built " + context.builtOn() + ", before the quarter ends on "
+                    + history.quarter().end() + ". Findings are as of " + history.asOf()
+                    + "; the final report is built after quarter end.", styles.headline);
+        }
         next++;
         pair("Report", template.reportName());
+        pair("Edition", context.preliminary() ? PRELIMINARY + " (quarter in progress)" : "Final");
         pair("Quarter", history.quarter().toString());
         pair("Period", history.quarter().start() + " to " + history.quarter().end());
         date(pairRow("As of (last run used)"), 1, history.asOf());
@@ -74,6 +84,9 @@ final class QuarterlySummaryWriter {
         bySeverityAndState(history);
         next++;
 
+        evidenceGaps(tables);
+        next++;
+
         section("Notes");
         List<RunRecord> skipped = history.runs().stream().filter(r -> !r.used()).toList();
         if (skipped.isEmpty()) {
@@ -89,8 +102,9 @@ final class QuarterlySummaryWriter {
         Row header = row();
         String[] titles = {"Run date", "Run id", "Finding rows", "Open (FAIL) rows"};
         for (int i = 0; i < titles.length; i++) {
-            text(header, i, titles[i], styles.header);
+            text(header, i, titles[i], i == 1 ? styles.header : styles.headerNumeric);
         }
+        header.setHeightInPoints(SheetCells.rowHeight(2));
         for (RunRecord run : used) {
             Row r = row();
             date(r, 0, run.folder().day());
@@ -98,6 +112,40 @@ final class QuarterlySummaryWriter {
             number(r, 2, run.findingRows());
             number(r, 3, run.openTotal());
         }
+    }
+
+    /**
+     * One line naming every account no run of the quarter audited and every ended week without a complete run:
+     * zeros on those rows mean "not looked at", and an auditor must see that before reading them as clean.
+     */
+    private void evidenceGaps(QuarterlyTables tables) {
+        List<String> accounts = tables.accountRows.stream().filter(a -> a.gap() != null)
+                .map(a -> a.stats().accountId() + (a.stats().accountName() == null ? ""
+                        : " " + a.stats().accountName())).toList();
+        List<String> weeks = tables.trendRows.stream().filter(t -> t.gap() != null).map(TrendRow::week).toList();
+        String line = accounts.isEmpty() && weeks.isEmpty() ? "None: every account was audited and every week had "
+                + "a complete run."
+                : accounts.size() + (accounts.size() == 1 ? " account" : " accounts") + " never audited"
+                + (accounts.isEmpty() ? "" : " (" + String.join(", ", accounts) + ")") + "; " + weeks.size()
+                + (weeks.size() == 1 ? " week" : " weeks") + " without a complete run"
+                + (weeks.isEmpty() ? "" : " (" + String.join(", ", weeks) + ")")
+                + ". See the Accounts and Weekly trend sheets.";
+        spanning(pairRow(EVIDENCE_GAPS), 1, line, styles.wrapped);
+    }
+
+    /** A text across the table's columns (to column F), as tall as its wrapped lines. */
+    private void spanning(Row r, int from, String line, CellStyle style) {
+        CellStyle wrapping = sheet.getWorkbook().createCellStyle();
+        wrapping.cloneStyleFrom(style);
+        wrapping.setWrapText(true);
+        wrapping.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        text(r, from, line, wrapping);
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r.getRowNum(), r.getRowNum(), from, 5));
+        int width = 0;
+        for (int c = from; c <= 5; c++) {
+            width += sheet.getColumnWidth(c) / 256;
+        }
+        r.setHeightInPoints(SheetCells.rowHeight(SheetCells.lines(line, width)) * (style == styles.headline ? 1.3f : 1f));
     }
 
     /** Labels the auditor fills in */
@@ -130,9 +178,9 @@ final class QuarterlySummaryWriter {
         Row header = row();
         text(header, 0, "Severity", styles.header);
         for (FindingState.State state : STATES) {
-            text(header, 1 + state.ordinal(), template.states().label(state), styles.header);
+            text(header, 1 + state.ordinal(), template.states().label(state), styles.headerNumeric);
         }
-        text(header, 1 + STATES.length, TOTAL, styles.header);
+        text(header, 1 + STATES.length, TOTAL, styles.headerNumeric);
         long[] totals = new long[STATES.length];
         for (Severity s : Severity.values()) {
             severityRow(s.name(), styles.severity(s, styles.text), counts.getOrDefault(s, new long[STATES.length]),

@@ -51,7 +51,7 @@ final class RunCsv {
                 intern(row.text("principal_type")), row.text("principal_name"), row.text("principal_arn"),
                 intern(row.text("rule_id")), intern(row.text("title")), severity(row.text("severity")),
                 intern(row.text("status")), intern(row.text("well_architected")), intern(row.text("cis")),
-                row.text("evidence"), intern(row.text("exception_owner")), date(row.text("exception_expiry")))));
+                intern(row.text("security_hub")), row.text("evidence"), intern(row.text("recommendation")), intern(row.text("exception_owner")), date(row.text("exception_expiry")))));
     }
 
     long coverage(Path file, Consumer<AccountCoverage> sink) {

@@ -39,6 +39,7 @@ import java.util.Map;
  *   <li>11-04: {@code f-open}, {@code f-exc} and the new {@code f-new} (A, LOW); the last run used;</li>
  *   <li>11-10: a run folder without manifest (publishing never finished); 11-11: an account-audit run;
  *       11-12: a run of another organization (all three skipped).</li>
+ *   <li>Account {@code C} is skipped (suspended) by every organization run: never audited in the quarter.</li>
  * </ul>
  */
 final class QuarterFixture {
@@ -46,10 +47,16 @@ final class QuarterFixture {
     static final String ORG = "o-quarter0001";
     static final String A = "111111111111";
     static final String B = "222222222222";
+    /** Suspended: skipped by every run, so never audited in the quarter (an evidence gap, not a clean account). */
+    static final String C = "333333333333";
     static final String FORMULA_PRINCIPAL = "=HYPERLINK(\"http://evil\")";
     static final ReportTemplate NIGHTLY = ReportTemplate.loadDefault();
     static final QuarterlyTemplate TEMPLATE = QuarterlyTemplate.loadDefault();
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T22:00:00Z"), ZoneOffset.UTC);
+    /** When the scheduled report runs, the first day of the next quarter: the final report. */
+    static final Clock FINAL = Clock.fixed(Instant.parse("2027-01-01T06:00:00Z"), ZoneOffset.UTC);
+    /** Saturday 2026-11-28, mid-quarter (week 48 not over yet): a preliminary report. */
+    static final Clock PRELIMINARY = CLOCK;
 
     private QuarterFixture() {
     }
@@ -96,7 +103,11 @@ final class QuarterFixture {
         AuditRun run = new AuditRun(runId, kind, started, ORG, A, "arn:aws:iam::" + A + ":role/iam-audit",
                 Map.of("roleName", "IamAuditRole"), AuditRun.Status.REPORTED);
         List<Finding> rows = findings.stream().map(f -> withRun(f, runId, started)).toList();
-        List<AccountCoverage> accounts = coverage.stream().map(c -> new AccountCoverage(runId, c.accountId(),
+        List<AccountCoverage> scope = new ArrayList<>(coverage);
+        if (kind.equals("org-audit")) {
+            scope.add(coverage(C, AccountCoverage.Status.SKIPPED));
+        }
+        List<AccountCoverage> accounts = scope.stream().map(c -> new AccountCoverage(runId, c.accountId(),
                 c.accountName(), c.ouPath(), c.status(), c.reason(), started, Map.of())).toList();
         ReportContext context = new ReportContext(run, 2, accounts, started.plusSeconds(600), "test",
                 "rules-2026.10");
@@ -139,7 +150,7 @@ final class QuarterFixture {
     }
 
     static String name(String account) {
-        return account.equals(A) ? "management" : "workloads";
+        return account.equals(A) ? "management" : account.equals(C) ? "legacy" : "workloads";
     }
 
     /** A folder store with the whole quarter and its damage. */

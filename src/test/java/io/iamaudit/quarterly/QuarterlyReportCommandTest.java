@@ -28,9 +28,23 @@ class QuarterlyReportCommandTest {
     }
 
     static Outcome run(String... args) {
+        return run(QuarterFixture.FINAL, args);
+    }
+
+    static Outcome run(java.time.Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = IamAuditCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        // After quarter end, as the schedule runs it: the final report (QuarterlyPreliminaryTest covers the other).
+        int code = IamAuditCli.run(args, new PrintWriter(out), new PrintWriter(err), new picocli.CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = picocli.CommandLine.defaultFactory().create(type);
+                if (made instanceof io.iamaudit.cli.QuarterlyReportCommand command) {
+                    command.withClock(clock);
+                }
+                return made;
+            }
+        });
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -78,7 +92,7 @@ class QuarterlyReportCommandTest {
 
     @Test
     void withoutQuarterReportsTheLastCompletedQuarter(@TempDir Path empty) {
-        Quarter last = Quarter.containing(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).previous();
+        Quarter last = Quarter.containing(java.time.LocalDate.now(QuarterFixture.FINAL)).previous();
         assertUsage(run("quarterly-report", "--input", empty.toString()),
                 "no published runs between " + last.start() + " and " + last.end() + " in " + empty);
     }
@@ -101,5 +115,17 @@ class QuarterlyReportCommandTest {
         } finally {
             System.clearProperty("iam-audit.output");
         }
+    }
+
+    @Test
+    void midQuarterTheCommandPublishesAPreliminaryReportAndSaysSo(@TempDir Path temp) {
+        Path store = QuarterFixture.folderStore(temp.resolve("store"), temp.resolve("work"));
+        Outcome outcome = run(QuarterFixture.PRELIMINARY, "quarterly-report", "--quarter", "2026-Q4", "--input",
+                store.toString());
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).startsWith("quarterly 2026-Q4 PRELIMINARY: 4 findings").contains(
+                store.resolve("quarterly/2026-Q4-preliminary/20261128T220000Z/iam-audit-2026-Q4-PRELIMINARY.xlsx")
+                        .toString());
+        assertThat(store.resolve("quarterly/2026-Q4")).doesNotExist();
     }
 }

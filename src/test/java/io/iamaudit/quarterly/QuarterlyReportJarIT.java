@@ -52,8 +52,23 @@ class QuarterlyReportJarIT {
         }
         assertThat(workbook.resolveSibling("manifest.json")).isRegularFile();
 
+        // The jar runs on the real clock: before 2027-01-01 the report is PRELIMINARY and a second build goes to a
+        // folder of its own (QuarterlyPreliminaryTest fixes the clock for both editions); after it, it is final
+        // and never overwritten.
+        boolean ended = QuarterFixture.Q4.endedBy(java.time.Instant.now());
+        assertThat(workbook.getFileName().toString())
+                .isEqualTo(ended ? "iam-audit-2026-Q4.xlsx" : "iam-audit-2026-Q4-PRELIMINARY.xlsx");
+        Thread.sleep(1100); // a preliminary build of the same second would be refused as already existing
         JarProcess.Result again = jar.run(env, java.time.Duration.ofMinutes(4), "quarterly-report", "--quarter", "2026-Q4", "--input", "file:" + store);
-        assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCode.USAGE);
-        assertThat(again.stderr()).contains("already exists");
+        if (ended) {
+            assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCode.USAGE);
+            assertThat(again.stderr()).contains("already exists");
+        } else {
+            assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCode.COMPLETE);
+            assertThat(again.stdout()).contains("quarterly 2026-Q4 PRELIMINARY:");
+            try (Stream<Path> folders = Files.list(store.resolve("quarterly/2026-Q4-preliminary"))) {
+                assertThat(folders).hasSize(2);
+            }
+        }
     }
 }

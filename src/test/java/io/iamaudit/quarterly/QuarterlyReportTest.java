@@ -51,8 +51,11 @@ class QuarterlyReportTest {
     }
 
     static QuarterlyReport.Result generate(Path input, Path out, Path previous) {
-        QuarterlyReport report = new QuarterlyReport(QuarterFixture.NIGHTLY, QuarterFixture.TEMPLATE,
-                QuarterFixture.CLOCK);
+        return generate(input, out, previous, QuarterFixture.FINAL);
+    }
+
+    static QuarterlyReport.Result generate(Path input, Path out, Path previous, java.time.Clock clock) {
+        QuarterlyReport report = new QuarterlyReport(QuarterFixture.NIGHTLY, QuarterFixture.TEMPLATE, clock);
         QuarterlyReport.Request request = new QuarterlyReport.Request(Q4,
                 RunStore.at(OutputLocation.parse(input.toString()), null), input.toString(),
                 RunStore.at(OutputLocation.parse(out.toString()), null), new FolderPublisher(out), previous);
@@ -119,7 +122,7 @@ class QuarterlyReportTest {
     @Test
     void accountsShowOpenAndResolvedBySeverityAndTheirRuns() {
         String accounts = "Accounts";
-        assertThat(workbook.dataRows(accounts)).isEqualTo(2);
+        assertThat(workbook.dataRows(accounts)).isEqualTo(3);
         assertThat(workbook.number(accounts, A, "Open LOW")).isEqualTo(1);
         assertThat(workbook.number(accounts, A, "Open total")).isEqualTo(1);
         assertThat(workbook.number(accounts, A, "Resolved HIGH")).isEqualTo(1);
@@ -229,7 +232,10 @@ class QuarterlyReportTest {
         assertThat(manifest.runId()).isEqualTo("2026-Q4");
         assertThat(manifest.organizationId()).isEqualTo(QuarterFixture.ORG);
         assertThat(manifest.files()).extracting(ManifestFile::path)
-                .containsExactly("iam-audit-2026-Q4.xlsx", "csv/quarterly-findings.csv");
+                .containsExactly("iam-audit-2026-Q4.xlsx", "csv/quarterly-findings.csv",
+                        "csv/quarterly-weekly-trend.csv", "csv/quarterly-accounts.csv", "csv/quarterly-runs.csv");
+        assertThat(manifest.preliminary()).as("a final report says so").isFalse();
+        assertThat(manifest.parameters()).containsEntry("edition", "final");
         for (ManifestFile file : manifest.files()) {
             assertThat(Sha256.hex(folder.resolve(file.path()))).as(file.path()).isEqualTo(file.sha256());
         }
@@ -243,6 +249,63 @@ class QuarterlyReportTest {
     }
 
     @Test
+    void accountsNeverAuditedAndWeeksWithoutACompleteRunAreEvidenceGaps() {
+        String accounts = "Accounts";
+        // C was skipped (suspended) by every run: no counts, not zeros, and flagged.
+        assertThat(workbook.text(accounts, QuarterFixture.C, "Evidence gap"))
+                .isEqualTo("Never audited in the quarter (runs failed 0, skipped 4)");
+        assertThat(workbook.number(accounts, QuarterFixture.C, "Open total")).isNull();
+        assertThat(workbook.number(accounts, QuarterFixture.C, "Resolved total")).isNull();
+        // B failed once but was audited by the other runs: not a gap.
+        assertThat(workbook.text(accounts, B, "Evidence gap")).isNull();
+        assertThat(workbook.text(accounts, A, "Evidence gap")).isNull();
+
+        String trend = "Weekly trend";
+        assertThat(workbook.text(trend, "2026-W41", "Evidence gap")).as("two complete runs").isNull();
+        assertThat(workbook.text(trend, "2026-W45", "Evidence gap")).as("a complete run").isNull();
+        assertThat(workbook.text(trend, "2026-W42", "Evidence gap")).as("its only run had B failed")
+                .isEqualTo(TrendRow.NO_COMPLETE_RUN);
+        assertThat(workbook.text(trend, "2026-W43", "Evidence gap")).as("its only run was damaged")
+                .isEqualTo(TrendRow.NO_RUN);
+        assertThat(workbook.text(trend, "2026-W46", "Evidence gap")).as("unfinished, account-level, other org")
+                .isEqualTo(TrendRow.NO_RUN);
+        assertThat(workbook.text(trend, "2026-W53", "Evidence gap")).as("the quarter has ended").isEqualTo(TrendRow.NO_RUN);
+
+        String line = workbook.summaryRow("Evidence gaps").getCell(1).getStringCellValue();
+        // 14 weeks, of which W41 and W45 had a complete run
+        assertThat(line).isEqualTo("1 account never audited (333333333333 legacy); 12 weeks without a complete run "
+                + "(2026-W40, 2026-W42, 2026-W43, 2026-W44, 2026-W46, 2026-W47, 2026-W48, 2026-W49, 2026-W50, "
+                + "2026-W51, 2026-W52, 2026-W53). See the Accounts and Weekly trend sheets.");
+    }
+
+    @Test
+    void findingsKeepRecommendationAndSecurityHubFromTheNightlyCsv() {
+        assertThat(workbook.text(FINDINGS, "f-open", "Recommendation")).isEqualTo("fix f-open");
+        assertThat(workbook.text(FINDINGS, "f-open", "Security Hub")).isEqualTo("IAM.5");
+        assertThat(workbook.text(FINDINGS, "f-new", "Recommendation")).isEqualTo("fix f-new");
+    }
+
+    @Test
+    void everyTableSheetHasItsCsvWithTheSameHeadersAndRows() throws IOException {
+        Path csv = output.resolve("quarterly/2026-Q4/csv");
+        java.util.Map<String, String> files = java.util.Map.of(FINDINGS, "quarterly-findings.csv",
+                "Weekly trend", "quarterly-weekly-trend.csv", "Accounts", "quarterly-accounts.csv",
+                "Runs", "quarterly-runs.csv");
+        for (var entry : files.entrySet()) {
+            List<String> lines = Files.readAllLines(csv.resolve(entry.getValue()));
+            assertThat(lines).as(entry.getValue()).hasSize(workbook.dataRows(entry.getKey()) + 1);
+            assertThat(io.iamaudit.report.CsvBom.strip(lines.get(0)))
+                    .isEqualTo(String.join(",", workbook.headers(entry.getKey())));
+        }
+        assertThat(Files.readAllLines(csv.resolve("quarterly-accounts.csv")))
+                .contains("333333333333,legacy,\"Never audited in the quarter (runs failed 0, skipped 4)\",,,,,,,,,0,0,4,,,,,,");
+        assertThat(Files.readAllLines(csv.resolve("quarterly-weekly-trend.csv")))
+                .anyMatch(l -> l.startsWith("2026-W43,2026-10-19,No usable run this week,(no usable run),"));
+        assertThat(Files.readAllLines(csv.resolve("quarterly-findings.csv"))).anyMatch(l -> l.startsWith("f-open,")
+                && l.contains(",IAM.5,") && l.contains(",fix f-open,"));
+    }
+
+    @Test
     void neverOverwritesAnExistingQuarterlyReport() throws IOException {
         byte[] before = Files.readAllBytes(output.resolve("quarterly/2026-Q4/manifest.json"));
         assertThatThrownBy(() -> generate(store, output, null)).isInstanceOf(QuarterlyUsageException.class)
@@ -253,7 +316,7 @@ class QuarterlyReportTest {
     @Test
     void aQuarterWithoutPublishedRunsIsAUsageError() {
         QuarterlyReport report = new QuarterlyReport(QuarterFixture.NIGHTLY, QuarterFixture.TEMPLATE,
-                QuarterFixture.CLOCK);
+                QuarterFixture.FINAL);
         RunStore input = RunStore.at(OutputLocation.parse(store.toString()), null);
         assertThatThrownBy(() -> report.prepare(new QuarterlyReport.Request(Quarter.parse("2027-Q1"), input, "S",
                 input, new FolderPublisher(temp.resolve("unused")), null)))

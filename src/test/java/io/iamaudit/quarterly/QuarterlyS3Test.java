@@ -39,7 +39,7 @@ class QuarterlyS3Test {
                     RequestBody.fromString("Finding id\r\n"));
             RunStore store = RunStore.at(location, s3);
             QuarterlyReport report = new QuarterlyReport(QuarterFixture.NIGHTLY, QuarterFixture.TEMPLATE,
-                    QuarterFixture.CLOCK);
+                    QuarterFixture.FINAL);
 
             // when
             QuarterlyReport.Result result = report.generate(report.prepare(new QuarterlyReport.Request(Q4, store,
@@ -52,7 +52,8 @@ class QuarterlyS3Test {
                             "r5-nov04:true", "r6-nov10:false", "r7-nov11:false", "r8-nov12:false");
             Manifest manifest = PublishJson.read(s3.getObjectAsBytes(b -> b.bucket(BUCKET)
                     .key("iam/quarterly/2026-Q4/manifest.json")).asByteArray(), Manifest.class);
-            assertThat(manifest.files()).hasSize(2);
+            assertThat(manifest.files()).hasSize(5);
+            assertThat(manifest.preliminary()).isFalse();
             try (WorkbookReader workbook = new WorkbookReader(s3.getObject(b -> b.bucket(BUCKET)
                     .key("iam/quarterly/2026-Q4/iam-audit-2026-Q4.xlsx")))) {
                 assertThat(workbook.dataRows(FINDINGS)).isEqualTo(4);
