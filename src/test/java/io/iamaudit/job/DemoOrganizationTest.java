@@ -110,6 +110,7 @@ class DemoOrganizationTest {
             111111111111, IAM.USER.KEY_ROTATION,            admin-legacy
             111111111111, IAM.FEDERATION.CONSOLE_USERS,     billing-viewer
             111111111111, IAM.SUPPORT.ROLE,                 111111111111
+            111111111111, IAM.ORG.ROOT_CREDENTIALS_MANAGEMENT, 111111111111
             333333333333, IAM.SUPPORT.ROLE,                 333333333333
             333333333333, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-org-logs
             444444444444, IAM.ROOT.MFA,                     <root_account>
@@ -191,6 +192,18 @@ class DemoOrganizationTest {
                     assertThat(f.status()).isEqualTo(Finding.Status.FAIL);
                     assertThat(List.of(String.valueOf(f.principalName()), String.valueOf(f.principalArn())))
                             .anySatisfy(name -> assertThat(name).endsWith(principal));
+                });
+    }
+
+    /** Organization-wide: read and judged once, in the account the runner works from, not once per account. */
+    @Test
+    void centralizedRootAccessIsJudgedOnceForTheOrganization() {
+        audited();
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("IAM.ORG.ROOT_CREDENTIALS_MANAGEMENT"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.accountId()).isEqualTo("111111111111");
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(f.evidence()).contains("trusted access for IAM is not enabled");
                 });
     }
 

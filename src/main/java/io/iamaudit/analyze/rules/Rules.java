@@ -35,6 +35,7 @@ public final class Rules {
                 new RequiredTagsRule(), new CloudShellFullAccessRule(),
                 new SecurityAuditRoleRule(), new UnattachedAdminPolicyRule(), new MarketplaceSubscribeRule(),
                 new MemberRootCredentialsRule(), new DataExfiltrationRule(), new CredentialsExposureRule(),
-                new ResourceExposureRule());
+                new ResourceExposureRule(),
+                new RootCredentialsManagementRule());
     }
 }
