@@ -203,7 +203,7 @@ class DemoOrganizationTest {
                 .singleElement().satisfies(f -> {
                     assertThat(f.accountId()).isEqualTo("111111111111");
                     assertThat(f.severity()).isEqualTo(Severity.HIGH);
-                    assertThat(f.evidence()).contains("trusted access for IAM is not enabled");
+                    assertThat(f.evidence()).endsWith("root credentials management is off (enabled features: RootSessions)");
                 });
     }
 
