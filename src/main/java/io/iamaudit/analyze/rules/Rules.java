@@ -36,6 +36,7 @@ public final class Rules {
                 new SecurityAuditRoleRule(), new UnattachedAdminPolicyRule(), new MarketplaceSubscribeRule(),
                 new MemberRootCredentialsRule(), new DataExfiltrationRule(), new CredentialsExposureRule(),
                 new ResourceExposureRule(),
-                new RootCredentialsManagementRule());
+                new RootCredentialsManagementRule(),
+                new PolicyRiskClassesRule(), new InfrastructureModificationRule());
     }
 }

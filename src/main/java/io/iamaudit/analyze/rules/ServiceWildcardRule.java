@@ -10,7 +10,6 @@ import io.iamaudit.analyze.risk.ServiceGrants.WholeService;
 import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.stage.AccountSnapshot;
-import io.iamaudit.stage.AuthorizationDetails;
 import io.iamaudit.stage.ManagedPolicy;
 import io.iamaudit.stage.Severity;
 
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static io.iamaudit.analyze.DataSet.AUTHORIZATION;
 import static io.iamaudit.analyze.RuleMetadata.rule;
@@ -53,24 +51,7 @@ public final class ServiceWildcardRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
-        AuthorizationDetails auth = Evidence.auth(s);
-        Stream<Violation> managed = auth.policies().stream().filter(ServiceWildcardRule::inScope)
-                .flatMap(p -> PolicySource.parse(p.defaultDocument()).flatMap(ServiceWildcardRule::grants)
-                        .map(g -> Violation.of("Policy", p.policyName(), p.arn(), g + " (attached "
-                                + p.attachmentCount() + " time(s))")).stream());
-        Stream<Violation> inline = PrincipalPolicies.all(auth).flatMap(pp -> pp.sources().stream()
-                .filter(src -> !src.managed())
-                .flatMap(src -> src.parsed().flatMap(ServiceWildcardRule::grants)
-                        .map(g -> pp.violation(src.label() + " " + g).withSubject(src.name())).stream()));
-        return Stream.concat(managed, inline).distinct().toList();
-    }
-
-    /** Customer policies whether attached or not (an unattached one is one attachment away); AWS's when attached. */
-    private static boolean inScope(ManagedPolicy p) {
-        if (!p.awsManaged()) {
-            return true;
-        }
-        return p.attachmentCount() > 0 && (p.path() == null || !p.path().startsWith("/aws-service-role/"));
+        return AuditedPolicies.judge(Evidence.auth(s), ServiceWildcardRule::grants).toList();
     }
 
     static Optional<PolicyDocument> parse(ManagedPolicy p) {
