@@ -15,19 +15,30 @@ public enum DataSet {
     VIRTUAL_MFA_DEVICES(AccountSnapshot::virtualMfaDevices),
     SERVER_CERTIFICATES(AccountSnapshot::serverCertificates),
     LAST_ACCESSED(AccountSnapshot::lastAccessed),
-    ACCESS_ANALYZER(AccountSnapshot::accessAnalyzer);
+    ACCESS_ANALYZER(AccountSnapshot::accessAnalyzer),
+    /**
+     * Organization-wide, read only in the snapshot of the account the runner works from: absent elsewhere, which is
+     * not missing data (a rule reading it has nothing to judge in those accounts); a failed read is.
+     */
+    ORGANIZATION_FEATURES(AccountSnapshot::organizationFeatures, true);
 
     private final Function<AccountSnapshot, Collected<?>> accessor;
+    private final boolean readInOneAccount;
 
     DataSet(Function<AccountSnapshot, Collected<?>> accessor) {
+        this(accessor, false);
+    }
+
+    DataSet(Function<AccountSnapshot, Collected<?>> accessor, boolean readInOneAccount) {
         this.accessor = accessor;
+        this.readInOneAccount = readInOneAccount;
     }
 
     /** The reason this data set is unusable in the snapshot, or {@code null} when it was collected. */
     public String missingReason(AccountSnapshot snapshot) {
         Collected<?> c = accessor.apply(snapshot);
         if (c == null) {
-            return "not collected";
+            return readInOneAccount ? null : "not collected";
         }
         if (c.missing()) {
             return c.error();

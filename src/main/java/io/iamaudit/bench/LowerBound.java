@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * profile's delay: an ideal collector asks once, when it is)</li>
  * <li>iam:GetAccountAuthorizationDetails ceil((U+G+R+P)/100); GetAccountPasswordPolicy, GetAccountSummary,
  * ListSAMLProviders, ListOpenIDConnectProviders, ListServerCertificates 1 each; ListVirtualMFADevices
- * ceil(virtual devices/100), at least 1</li>
+ * ceil(virtual devices/100), at least 1; ListOrganizationsFeatures 1 in the management account only</li>
  * <li>iam:ListUsers, iam:ListRoles 0: the principals are in GetAccountAuthorizationDetails</li>
  * <li>iam:GenerateServiceLastAccessedDetails U+R; GetServiceLastAccessedDetails sum over principals of
  * ceil(services allowed/100), at least 1 (read once, when the job is done)</li>
@@ -123,6 +123,9 @@ final class LowerBound {
             add(a, "iam:GetAccountAuthorizationDetails", pages(entities, 100));
             add(a, "iam:GetAccountPasswordPolicy", 1);
             add(a, "iam:GetAccountSummary", 1);
+            if (account.id().equals(management)) {
+                add(a, "iam:ListOrganizationsFeatures", 1); // organization-wide: once, where the runner is
+            }
             add(a, "iam:ListSAMLProviders", 1);
             add(a, "iam:ListOpenIDConnectProviders", 1);
             add(a, "iam:ListServerCertificates", pages(dir.spec().serverCertificates() == null ? 0

@@ -45,17 +45,21 @@ public record AccountCollection(AccountSnapshot snapshot, Map<String, Long> awsC
         sets.put("serverCertificates", snapshot.serverCertificates());
         sets.put("lastAccessed", snapshot.lastAccessed());
         sets.put("accessAnalyzer", snapshot.accessAnalyzer());
+        if (snapshot.organizationFeatures() != null) {
+            sets.put("organizationFeatures", snapshot.organizationFeatures());
+        }
         return sets;
     }
 
     /**
      * True when no data set could be read with the account's own credentials: the account was effectively not
      * accessible. Access Analyzer findings do not count, since they may come from the organization's delegated
-     * administrator whatever state the account is in.
+     * administrator whatever state the account is in; nor do the organization's features, an organization-wide
+     * answer that says nothing about the account's own IAM.
      */
     public boolean nothingCollected() {
         Map<String, String> failures = failures();
-        return dataSets().keySet().stream().filter(name -> !name.equals("accessAnalyzer"))
+        return dataSets().keySet().stream().filter(name -> !name.equals("accessAnalyzer") && !name.equals("organizationFeatures"))
                 .allMatch(failures::containsKey);
     }
 

@@ -6,6 +6,7 @@ import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.AuthorizationDetails;
 import io.iamaudit.stage.Collected;
 import io.iamaudit.stage.CredentialReport;
+import io.iamaudit.stage.OrganizationFeatures;
 import io.iamaudit.stage.PrincipalLastAccessed;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -74,6 +75,9 @@ public final class AccountCollector implements AutoCloseable {
         var identityProviders = attempt(new IdentityProviderCollector(iam)::collect);
         var mfaDevices = attempt(new MfaDeviceCollector(iam)::collect);
         var certificates = attempt(new ServerCertificateCollector(iam)::collect);
+        // an organization-wide answer, allowed only where the runner works from: read there, once per run
+        Collected<OrganizationFeatures> organizationFeatures = session.assumedRole() ? null
+                : attempt(new OrganizationFeaturesCollector(iam)::collect);
         Collected<CredentialReport> credentialReport = attempt(credentialReports::await);
         Collected<List<PrincipalLastAccessed>> lastAccessedData = jobs.missing()
                 ? Collected.failed(jobs.error()) : attempt(() -> lastAccessed.await(jobs.value()));
@@ -81,7 +85,7 @@ public final class AccountCollector implements AutoCloseable {
 
         AccountSnapshot snapshot = new AccountSnapshot(account, clock.instant(), credentialReport, authorization,
                 passwordPolicy, summary, identityProviders, mfaDevices, certificates, lastAccessedData,
-                accessAnalyzer);
+                accessAnalyzer, organizationFeatures);
         AccountCollection collection = new AccountCollection(snapshot, session.counter().counts(),
                 session.counter().throttledCounts());
         if (collection.nothingCollected()) {

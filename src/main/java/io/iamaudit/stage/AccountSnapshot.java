@@ -10,6 +10,9 @@ import java.util.Optional;
  *
  * @param passwordPolicy empty Optional when the account has no password policy (NoSuchEntity)
  * @param lastAccessed   one entry per user and role; individual principals may carry their own error
+ * @param organizationFeatures the organization's centralized root access features: read once per run, in the
+ *                       account the runner works from (management account or delegated administrator); {@code null}
+ *                       in every other account's snapshot
  */
 public record AccountSnapshot(AccountRef account, Instant collectedAt,
                               Collected<CredentialReport> credentialReport,
@@ -20,11 +23,30 @@ public record AccountSnapshot(AccountRef account, Instant collectedAt,
                               Collected<List<MfaDevice>> virtualMfaDevices,
                               Collected<List<ServerCertificate>> serverCertificates,
                               Collected<List<PrincipalLastAccessed>> lastAccessed,
-                              Collected<AccessAnalyzerState> accessAnalyzer) {
+                              Collected<AccessAnalyzerState> accessAnalyzer,
+                              Collected<OrganizationFeatures> organizationFeatures) {
+
+    /** A snapshot of an account where the organization's features are not read. */
+    public AccountSnapshot(AccountRef account, Instant collectedAt, Collected<CredentialReport> credentialReport,
+                           Collected<AuthorizationDetails> authorization,
+                           Collected<Optional<PasswordPolicy>> passwordPolicy, Collected<AccountSummary> summary,
+                           Collected<List<IdentityProvider>> identityProviders,
+                           Collected<List<MfaDevice>> virtualMfaDevices,
+                           Collected<List<ServerCertificate>> serverCertificates,
+                           Collected<List<PrincipalLastAccessed>> lastAccessed,
+                           Collected<AccessAnalyzerState> accessAnalyzer) {
+        this(account, collectedAt, credentialReport, authorization, passwordPolicy, summary, identityProviders,
+                virtualMfaDevices, serverCertificates, lastAccessed, accessAnalyzer, null);
+    }
 
     public AccountSnapshot withLastAccessed(Collected<List<PrincipalLastAccessed>> data) {
         return new AccountSnapshot(account, collectedAt, credentialReport, authorization, passwordPolicy, summary,
-                identityProviders, virtualMfaDevices, serverCertificates, data, accessAnalyzer);
+                identityProviders, virtualMfaDevices, serverCertificates, data, accessAnalyzer, organizationFeatures);
+    }
+
+    public AccountSnapshot withOrganizationFeatures(Collected<OrganizationFeatures> features) {
+        return new AccountSnapshot(account, collectedAt, credentialReport, authorization, passwordPolicy, summary,
+                identityProviders, virtualMfaDevices, serverCertificates, lastAccessed, accessAnalyzer, features);
     }
 
     public Optional<PrincipalLastAccessed> lastAccessedFor(String principalArn) {

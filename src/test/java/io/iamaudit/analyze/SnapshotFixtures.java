@@ -1,5 +1,7 @@
 package io.iamaudit.analyze;
 
+import io.iamaudit.stage.OrganizationFeatures;
+
 import io.iamaudit.stage.AccessAnalyzerState;
 import io.iamaudit.stage.AccessAnalyzerState.Analyzer;
 import io.iamaudit.stage.AccessAnalyzerState.AnalyzerFinding;
@@ -210,6 +212,8 @@ public final class SnapshotFixtures {
         return this;
     }
 
+    private OrganizationFeatures organizationFeatures;
+
     public SnapshotFixtures missing(DataSet set, String error) {
         missing.put(set, error);
         return this;
@@ -224,7 +228,7 @@ public final class SnapshotFixtures {
         List<PrincipalLastAccessed> lastAccessed = new ArrayList<>();
         users.forEach(u -> u.lastAccessed().ifPresent(lastAccessed::add));
         roles.forEach(r -> r.lastAccessed().ifPresent(lastAccessed::add));
-        return new AccountSnapshot(account, NOW,
+        AccountSnapshot snapshot = new AccountSnapshot(account, NOW,
                 c(DataSet.CREDENTIAL_REPORT, new CredentialReport(reportGenerated, rows)),
                 c(DataSet.AUTHORIZATION, new AuthorizationDetails(users.stream().map(UserFixture::user).toList(),
                         groups, roles.stream().map(RoleFixture::role).toList(), policies)),
@@ -233,6 +237,15 @@ public final class SnapshotFixtures {
                 c(DataSet.VIRTUAL_MFA_DEVICES, List.copyOf(mfaDevices)),
                 c(DataSet.SERVER_CERTIFICATES, List.copyOf(certificates)), c(DataSet.LAST_ACCESSED, lastAccessed),
                 c(DataSet.ACCESS_ANALYZER, new AccessAnalyzerState(analyzers, findings)));
+        // organization-wide: absent unless the fixture is the account where it is read
+        return organizationFeatures == null && !missing.containsKey(DataSet.ORGANIZATION_FEATURES) ? snapshot
+                : snapshot.withOrganizationFeatures(c(DataSet.ORGANIZATION_FEATURES, organizationFeatures));
+    }
+
+    /** Makes this the account where the organization's features are read (the runner's account). */
+    public SnapshotFixtures withOrganizationFeatures(OrganizationFeatures features) {
+        organizationFeatures = features;
+        return this;
     }
 
     private <T> Collected<T> c(DataSet set, T value) {

@@ -110,6 +110,14 @@ class DemoOrganizationTest {
             111111111111, IAM.USER.KEY_ROTATION,            admin-legacy
             111111111111, IAM.FEDERATION.CONSOLE_USERS,     billing-viewer
             111111111111, IAM.SUPPORT.ROLE,                 111111111111
+            111111111111, IAM.ORG.ROOT_CREDENTIALS_MANAGEMENT, 111111111111
+            555555555555, IAM.POLICY.SERVICE_WILDCARD,      AmazonS3FullAccess
+            555555555555, IAM.POLICY.SERVICE_WILDCARD,      dev-power
+            666666666666, IAM.POLICY.SERVICE_WILDCARD,      hackathon-2023
+            555555555555, IAM.POLICY.RISK_CLASSES,          secrets-reader
+            555555555555, IAM.POLICY.RISK_CLASSES,          windows-admin
+            555555555555, IAM.POLICY.RISK_CLASSES,          AmazonS3FullAccess
+            444444444444, IAM.POLICY.INFRASTRUCTURE_MODIFICATION, instance-scheduler
             333333333333, IAM.SUPPORT.ROLE,                 333333333333
             333333333333, IAM.ANALYZER.EXTERNAL_FINDINGS,   arn:aws:s3:::acme-org-logs
             444444444444, IAM.ROOT.MFA,                     <root_account>
@@ -192,6 +200,28 @@ class DemoOrganizationTest {
                     assertThat(List.of(String.valueOf(f.principalName()), String.valueOf(f.principalArn())))
                             .anySatisfy(name -> assertThat(name).endsWith(principal));
                 });
+    }
+
+    /** Organization-wide: read and judged once, in the account the runner works from, not once per account. */
+    @Test
+    void centralizedRootAccessIsJudgedOnceForTheOrganization() {
+        audited();
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("IAM.ORG.ROOT_CREDENTIALS_MANAGEMENT"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.accountId()).isEqualTo("111111111111");
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(f.evidence()).endsWith("root credentials management is off (enabled features: RootSessions)");
+                });
+    }
+
+    /** Look-alikes of the per-policy rules: support:* (CIS asks for it) and service-linked roles' own policies. */
+    @Test
+    void perPolicyRulesLeaveSupportAndServiceLinkedPoliciesAlone() {
+        audited();
+        assertThat(findings).filteredOn(f -> f.ruleId().startsWith("IAM.POLICY."))
+                .noneSatisfy(f -> assertThat(f.principalName()).isIn("AWSSupportAccess", "AWSSSOServiceRolePolicy"));
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("IAM.POLICY.INFRASTRUCTURE_MODIFICATION"))
+                .isNotEmpty().noneSatisfy(f -> assertThat(f.evidence()).contains("support:"));
     }
 
     @Test

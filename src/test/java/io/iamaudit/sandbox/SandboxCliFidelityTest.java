@@ -99,6 +99,15 @@ class SandboxCliFidelityTest {
         assertThat(assumed.at("/Credentials/Expiration").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
     }
 
+    /** The AWS CLI v1 knows the operation (botocore 1.43): its parser reads the sandbox's XML. */
+    @Test
+    void organizationFeaturesThroughTheCli() throws Exception {
+        JsonNode features = aws(management(), "iam", "list-organizations-features");
+        assertThat(features.get("OrganizationId").asText()).isEqualTo("o-fidelity0001");
+        assertThat(features.get("EnabledFeatures")).extracting(JsonNode::asText)
+                .containsExactly("RootCredentialsManagement", "RootSessions");
+    }
+
     @Test
     void iamThroughTheCli() throws Exception {
         var reporting = async(() -> {

@@ -68,6 +68,26 @@ class SandboxScenarioTest {
     }
 
     @Test
+    void anUnknownRootAccessFeatureIsReportedAndAnEmptyListKept() throws IOException {
+        Path file = dir.resolve("features.yaml");
+        Files.writeString(file, """
+                organization: {id: o-abcdefghij, managementAccount: "123456789012", centralizedRootAccess: [RootPasswords]}
+                accounts:
+                  - {id: "123456789012", name: one}
+                """);
+        assertThatThrownBy(() -> Scenarios.load(file)).hasMessageContaining("centralizedRootAccess: RootPasswords");
+
+        Files.writeString(file, """
+                organization: {id: o-abcdefghij, managementAccount: "123456789012", centralizedRootAccess: []}
+                accounts:
+                  - {id: "123456789012", name: one}
+                """);
+        // [] (trusted access, no feature) is not absent (no trusted access), also when written back
+        assertThat(Scenarios.load(file).organization().centralizedRootAccess()).isEmpty();
+        assertThat(Scenarios.toYaml(Scenarios.load(file))).contains("centralizedRootAccess: []");
+    }
+
+    @Test
     void unresolvedReferencesAreReported() throws IOException {
         Path file = dir.resolve("ref.yaml");
         Files.writeString(file, """

@@ -17,8 +17,8 @@ public final class CredentialsExposureRule extends BaseRule {
     public CredentialsExposureRule() {
         super(rule("IAM.PRINCIPAL.CREDENTIALS_EXPOSURE", "Principals cannot obtain credentials on every resource", Severity.MEDIUM)
                 .wellArchitected("SEC03-BP02")
-                .rationale("These actions return keys, tokens or passwords in their response (ecr")
-                .remediation("GetAuthorizationToken, ec2:GetPasswordData, iam:CreateAccessKey, ...): whoever holds them can hand out access.:Restrict these actions to named resources, or remove those not used in the window.")
+                .rationale("These actions return keys, tokens or passwords in their response (ecr:GetAuthorizationToken, ec2:GetPasswordData, iam:CreateAccessKey, ...): whoever holds them can hand out access.")
+                .remediation("Restrict these actions to named resources, or remove those not used in the window.")
                 .needs(AUTHORIZATION).build());
     }
 

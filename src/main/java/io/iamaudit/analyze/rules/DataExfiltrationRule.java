@@ -17,8 +17,8 @@ public final class DataExfiltrationRule extends BaseRule {
     public DataExfiltrationRule() {
         super(rule("IAM.PRINCIPAL.DATA_EXFILTRATION", "Principals cannot read data stores on every resource", Severity.MEDIUM)
                 .wellArchitected("SEC03-BP02")
-                .rationale("Unrestricted s3")
-                .remediation("GetObject, ssm:GetParameter* and secretsmanager:GetSecretValue read every object, parameter and secret of the account, the usual path of data leaks.:Name the buckets, parameters and secrets in Resource, or add conditions.")
+                .rationale("Unrestricted s3:GetObject, ssm:GetParameter* and secretsmanager:GetSecretValue read every object, parameter and secret of the account, the usual path of data leaks.")
+                .remediation("Name the buckets, parameters and secrets in Resource, or add conditions.")
                 .needs(AUTHORIZATION).build());
     }
 

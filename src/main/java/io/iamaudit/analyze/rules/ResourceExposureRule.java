@@ -17,8 +17,8 @@ public final class ResourceExposureRule extends BaseRule {
     public ResourceExposureRule() {
         super(rule("IAM.PRINCIPAL.RESOURCE_EXPOSURE", "Principals cannot change resource policies on every resource", Severity.MEDIUM)
                 .wellArchitected("SEC03-BP02")
-                .rationale("Permissions-management actions (s3")
-                .remediation("PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ram:CreateResourceShare, ...) can expose a resource to other accounts or the public.:Restrict permissions-management actions to named resources, or leave them to an administrator role.")
+                .rationale("Permissions-management actions (s3:PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ram:CreateResourceShare, ...) can expose a resource to other accounts or the public.")
+                .remediation("Restrict permissions-management actions to named resources, or leave them to an administrator role.")
                 .needs(AUTHORIZATION).build());
     }
 

@@ -35,6 +35,8 @@ public final class Rules {
                 new RequiredTagsRule(), new CloudShellFullAccessRule(),
                 new SecurityAuditRoleRule(), new UnattachedAdminPolicyRule(), new MarketplaceSubscribeRule(),
                 new MemberRootCredentialsRule(), new DataExfiltrationRule(), new CredentialsExposureRule(),
-                new ResourceExposureRule());
+                new ResourceExposureRule(),
+                new RootCredentialsManagementRule(),
+                new PolicyRiskClassesRule(), new InfrastructureModificationRule());
     }
 }

@@ -44,6 +44,7 @@ public final class IamHandler extends QueryHandler {
         operation("ListAccessKeys", this::listAccessKeys);
         operation("GetAccessKeyLastUsed", this::accessKeyLastUsed);
         operation("GetLoginProfile", this::loginProfile);
+        operation("ListOrganizationsFeatures", new IamOrganizationFeatures(ctx, this)::list);
     }
 
     @Override

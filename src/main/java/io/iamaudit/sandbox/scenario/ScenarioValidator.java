@@ -56,6 +56,11 @@ public final class ScenarioValidator {
                 "organization.managementAccount " + org.managementAccount() + " is not one of the accounts");
         org.delegatedAdministrators().forEach((svc, acct) -> check(ids.contains(acct),
                 "organization.delegatedAdministrators." + svc + ": unknown account " + acct));
+        if (org.centralizedRootAccess() != null) {
+            org.centralizedRootAccess().forEach(f -> check(OrganizationSpec.ROOT_ACCESS_FEATURES.contains(f),
+                    "organization.centralizedRootAccess: " + f + " is not one of "
+                            + OrganizationSpec.ROOT_ACCESS_FEATURES));
+        }
         Map<String, AnalyzerSpec> analyzers = new java.util.HashMap<>();
         for (AnalyzerSpec an : s.analyzers()) {
             String where = "analyzer " + an.name();

@@ -1,0 +1,53 @@
+package io.iamaudit.analyze.risk;
+
+import io.iamaudit.policy.ActionCatalog;
+import io.iamaudit.policy.ActionPattern;
+import io.iamaudit.policy.PolicyDocument;
+import io.iamaudit.policy.Statement;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The actions of one risk class a single policy document allows on every resource (names, wildcards and NotAction
+ * expanded through the action model), less what the same document denies unconditionally on every resource. Unlike
+ * {@link RiskActions} no principal is involved: a policy's risk, wherever it is attached.
+ */
+public final class PolicyRiskActions {
+    private PolicyRiskActions() {
+    }
+
+    public static Set<String> of(RiskClass risk, PolicyDocument doc, ActionCatalog catalog) {
+        Set<String> out = new TreeSet<>();
+        for (Statement st : doc.allows()) {
+            if (!st.allResources()) {
+                continue;
+            }
+            for (String action : candidates(st, catalog)) {
+                if (risk.includes(action, catalog) && !deniedEverywhere(doc, action)) {
+                    out.add(catalog.canonical(action));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean deniedEverywhere(PolicyDocument doc, String action) {
+        return doc.statements().stream().anyMatch(st -> !st.allow() && st.allResources() && !st.hasCondition()
+                && st.coversAction(action));
+    }
+
+    private static Set<String> candidates(Statement st, ActionCatalog catalog) {
+        Set<String> out = new TreeSet<>();
+        if (st.notAction()) {
+            for (String prefix : catalog.prefixes()) {
+                catalog.actionsOf(prefix).stream().filter(st::coversAction).forEach(out::add);
+            }
+            return out;
+        }
+        for (ActionPattern p : st.actions()) {
+            out.addAll(catalog.expand(p));
+        }
+        return out;
+    }
+}
