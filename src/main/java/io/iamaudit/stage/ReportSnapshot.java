@@ -17,7 +17,7 @@ import java.time.Instant;
  * named one. {@code ReportSnapshotTest} keeps the list in step with {@link AccountSnapshot}.
  */
 @JsonIgnoreProperties({"passwordPolicy", "summary", "identityProviders", "virtualMfaDevices", "serverCertificates",
-        "lastAccessed"})
+        "lastAccessed", "organizationFeatures"})
 public record ReportSnapshot(AccountRef account, Instant collectedAt,
                              Collected<CredentialReport> credentialReport,
                              Collected<AuthorizationDetails> authorization,
