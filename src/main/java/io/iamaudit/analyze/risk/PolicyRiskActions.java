@@ -1,7 +1,6 @@
 package io.iamaudit.analyze.risk;
 
 import io.iamaudit.policy.ActionCatalog;
-import io.iamaudit.policy.ActionPattern;
 import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.policy.Statement;
 
@@ -23,7 +22,7 @@ public final class PolicyRiskActions {
             if (!st.allResources()) {
                 continue;
             }
-            for (String action : candidates(st, catalog)) {
+            for (String action : RiskActions.candidates(st, catalog)) {
                 if (risk.includes(action, catalog) && !deniedEverywhere(doc, action)) {
                     out.add(catalog.canonical(action));
                 }
@@ -35,19 +34,5 @@ public final class PolicyRiskActions {
     private static boolean deniedEverywhere(PolicyDocument doc, String action) {
         return doc.statements().stream().anyMatch(st -> !st.allow() && st.allResources() && !st.hasCondition()
                 && st.coversAction(action));
-    }
-
-    private static Set<String> candidates(Statement st, ActionCatalog catalog) {
-        Set<String> out = new TreeSet<>();
-        if (st.notAction()) {
-            for (String prefix : catalog.prefixes()) {
-                catalog.actionsOf(prefix).stream().filter(st::coversAction).forEach(out::add);
-            }
-            return out;
-        }
-        for (ActionPattern p : st.actions()) {
-            out.addAll(catalog.expand(p));
-        }
-        return out;
     }
 }

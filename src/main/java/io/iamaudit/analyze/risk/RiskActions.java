@@ -37,7 +37,8 @@ public final class RiskActions {
         return out;
     }
 
-    private static Set<String> candidates(Statement st, ActionCatalog catalog) {
+    /** Every catalog action a statement's Action (or NotAction) names: what a risk class is matched against. */
+    static Set<String> candidates(Statement st, ActionCatalog catalog) {
         Set<String> out = new TreeSet<>();
         if (st.notAction()) {
             for (String prefix : catalog.prefixes()) {
