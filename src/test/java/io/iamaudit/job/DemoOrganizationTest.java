@@ -92,6 +92,17 @@ class DemoOrganizationTest {
         assertThat(run.audited()).isEqualTo(7);
     }
 
+    /** Issue 17: behaviour unchanged by refactoring, as a sorted dump of findings and proposals (DemoOutputGolden). */
+    @Test
+    void findingsAndProposalsMatchTheGoldenFile() throws IOException {
+        audited();
+        List<LeastPrivilegeRecommendation> recommendations;
+        try (Stream<LeastPrivilegeRecommendation> all = staging.recommendations(run.runId())) {
+            recommendations = all.toList();
+        }
+        DemoOutputGolden.assertMatches(DemoOutputGolden.render(findings, recommendations));
+    }
+
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource(textBlock = """
             111111111111, IAM.ROOT.HARDWARE_MFA,            <root_account>
