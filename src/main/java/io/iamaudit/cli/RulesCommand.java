@@ -2,6 +2,7 @@ package io.iamaudit.cli;
 
 import io.iamaudit.analyze.RuleCatalog;
 import io.iamaudit.analyze.RuleCatalogFormatter;
+import io.iamaudit.job.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -4,7 +4,7 @@ import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishJson;
 import io.iamaudit.publish.RunLayout;
-import io.iamaudit.quarterly.RunStore;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.publish.PublishedRun;
 import io.iamaudit.publish.Publishers;
 import io.iamaudit.publish.RunPublisher;

@@ -7,7 +7,6 @@ import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.PrincipalLastAccessed;
 import io.iamaudit.testsupport.NpmIamData;
-import io.iamaudit.cli.ExitCode;
 import io.iamaudit.sandbox.SandboxProfile;
 import io.iamaudit.sandbox.SandboxServer;
 import io.iamaudit.sandbox.Scenarios;
