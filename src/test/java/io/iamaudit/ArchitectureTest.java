@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +99,20 @@ class ArchitectureTest {
     @Test
     void packagesFormNoCycle() {
         slices().matching("io.iamaudit.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Steps are stateless: a singleton configuration is shared by every run of the process (and by concurrent
+     * partitions), so a field there leaks one run's data into the next. Steps hand data on through the job and step
+     * execution contexts or the staging store.
+     */
+    @Test
+    void configurationClassesHoldNoState() {
+        fields().that().areDeclaredInClassesThat()
+                .areAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+                .should().beStatic().andShould().beFinal()
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     @Test
