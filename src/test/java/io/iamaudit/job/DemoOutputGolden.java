@@ -55,7 +55,14 @@ final class DemoOutputGolden {
             Files.writeString(FILE, actual);
         }
         assertThat(FILE).as("golden file (create with -Dgolden.update=true)").exists();
-        assertThat(actual).isEqualTo(Files.readString(FILE));
+        String expected = Files.readString(FILE);
+        if (!actual.equals(expected)) {
+            // beside the golden's name under target/, for `diff` (the assertion message is hundreds of lines)
+            Path copy = Path.of("target/golden-actual").resolve(FILE.getFileName());
+            Files.createDirectories(copy.getParent());
+            Files.writeString(copy, actual);
+        }
+        assertThat(actual).as("demo output (this run's copy: target/golden-actual)").isEqualTo(expected);
     }
 
     private static String resource(Finding f) {
