@@ -101,6 +101,12 @@ class ArchitectureTest {
         slices().matching("io.iamaudit.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /** Inside the sandbox too: handlers use state and wire, state never reaches up into the wire format. */
+    @Test
+    void sandboxPackagesFormNoCycle() {
+        slices().matching("io.iamaudit.sandbox.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
     /**
      * Steps are stateless: a singleton configuration is shared by every run of the process (and by concurrent
      * partitions), so a field there leaks one run's data into the next. Steps hand data on through the job and step

@@ -35,10 +35,10 @@ record WrittenReports(String runId, String folder, Instant generatedAt, String t
 
     static WrittenReports of(ReportBundle bundle) {
         ReportContext c = bundle.context();
+        List<File> files = bundle.files().stream()
+                .map(f -> new File(f.name(), f.path().toString(), f.rows(), f.sheets())).toList();
         return new WrittenReports(bundle.runId(), bundle.directory().toString(), c.generatedAt(), c.toolVersion(),
-                c.ruleCatalogVersion(), bundle.files().stream().map(f -> new File(f.name(), f.path().toString(), f.rows(),
-                f.sheets()))
-                .toList());
+                c.ruleCatalogVersion(), files);
     }
 
     void putInto(ExecutionContext context) {
