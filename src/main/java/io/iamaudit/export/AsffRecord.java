@@ -93,13 +93,22 @@ public final class AsffRecord {
     }
 
     /**
-     * A finding a later run no longer reports, to archive in Security Hub. It must carry every required field again;
-     * its identity (id, product, generator, account) is the one imported before, so Security Hub updates that finding.
+     * A finding a later run no longer reports, to archive in Security Hub: the same identity (id, product, generator,
+     * account) as imported before, so Security Hub updates that finding, with RecordState ARCHIVED and compliance
+     * PASSED. It must carry every required field again; the ledger keeps no resource ARN, so its resource is the
+     * account (docs/exports.md). Workflow and Note are left out: once a finding exists they are the customer's, and
+     * AWS ignores a provider's update of them.
      */
-    public AwsSecurityFinding archived(AwsSecurityFinding previous, Instant resolvedAt) {
-        return previous.toBuilder().recordState(RecordState.ARCHIVED).updatedAt(time(resolvedAt))
-                // Workflow and Note belong to the customer once a finding exists: AWS ignores a provider's update
-                .workflow((Workflow) null).note((Note) null).build();
+    public AwsSecurityFinding resolved(FindingFacts facts, Instant resolvedAt) {
+        return of(facts).toBuilder()
+                .recordState(RecordState.ARCHIVED)
+                .updatedAt(time(resolvedAt))
+                .compliance(Compliance.builder().status(ComplianceStatus.PASSED)
+                        .relatedRequirements(facts.compliance().requirements().stream()
+                                .limit(RELATED_REQUIREMENTS_MAX).toList()).build())
+                .workflow((Workflow) null)
+                .note((Note) null)
+                .build();
     }
 
     private static List<String> types(FindingFacts facts) {

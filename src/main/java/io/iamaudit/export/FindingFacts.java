@@ -55,6 +55,12 @@ public record FindingFacts(Finding finding, String title, String description, St
         }
     }
 
+    /** The same facts last seen at {@code at} (a resolved finding was last seen by an earlier run). */
+    public FindingFacts withLastSeen(Instant at) {
+        return new FindingFacts(finding, title, description, resourceId, resourceType, resourceName, compliance,
+                remediation, firstSeen.isAfter(at) ? at : firstSeen, at, organizationId);
+    }
+
     static String resourceId(Finding f) {
         if (f.principalArn() != null && f.principalArn().startsWith("arn:")) {
             return f.principalArn();
