@@ -39,8 +39,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Write the workbook and CSV files into a local staging folder, then publish them: files first, the manifest last,
- * {@code latest.json} only after the run is complete.
+ * Write the workbook, CSV files and finding exports (OCSF, ASFF) into a local staging folder, then publish them:
+ * files first, the manifest last, {@code latest.json} only after the run is complete.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportStepConfiguration {
