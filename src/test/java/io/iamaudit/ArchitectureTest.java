@@ -40,9 +40,11 @@ class ArchitectureTest {
             line("publish", "report", "stage"),
             line("history", "publish", "report", "stage"),
             line("quarterly", "publish", "report", "stage"),
+            line("export", "analyze", "history", "report", "stage"),
             line("sandbox", "policy"),
             line("bench", "sandbox", "report", "stage", "policy"),
-            line("job", "discover", "collect", "stage", "analyze", "report", "publish", "history", "policy"),
+            line("job", "discover", "collect", "stage", "analyze", "report", "publish", "history", "export",
+                    "policy"),
             line("cli", "", "job", "discover", "collect", "stage", "analyze", "report", "publish", "history",
                     "quarterly", "sandbox", "policy"));
 

@@ -1,5 +1,7 @@
 package io.iamaudit.job;
 
+import io.iamaudit.export.FindingExports;
+import io.iamaudit.export.FindingFacts;
 import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishJson;
@@ -10,6 +12,7 @@ import io.iamaudit.publish.Publishers;
 import io.iamaudit.publish.RunPublisher;
 import io.iamaudit.publish.S3PublishOptions;
 import io.iamaudit.report.ReportBundle;
+import io.iamaudit.report.ReportFile;
 import io.iamaudit.report.ReportGenerator;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.stage.AuditRun;
@@ -30,12 +33,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Write the workbook and CSV files into a local staging folder, then publish them: files first, the manifest last,
- * {@code latest.json} only after the run is complete. The report step hands its files to the publish step through the
- * job execution context ({@link WrittenReports}); this configuration keeps no state of its own.
+ * Write the workbook, CSV files and finding exports (OCSF, ASFF) into a local staging folder, then publish them:
+ * files first, the manifest last, {@code latest.json} only after the run is complete. The report step hands its
+ * files to the publish step through the job execution context ({@link WrittenReports}); this configuration keeps no
+ * state of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportStepConfiguration {
@@ -55,7 +61,8 @@ class ReportStepConfiguration {
                 .tasklet((contribution, chunk) -> {
                     String runId = (String) chunk.getStepContext().getJobParameters().get(JobParameterNames.RUN_ID);
                     Path folder = freshFolder(properties.home().resolve("work").resolve(runId));
-                    ReportBundle bundle = generator.generate(staging, runId, folder, catalogVersion.value());
+                    ReportBundle bundle = withExports(generator.generate(staging, runId, folder,
+                            catalogVersion.value()), staging, properties);
                     WrittenReports.of(bundle).putInto(chunk.getStepContext().getStepExecution().getJobExecution()
                             .getExecutionContext());
                     staging.run(runId).ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.REPORTED)));
@@ -114,6 +121,16 @@ class ReportStepConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the published manifest " + manifest, e);
         }
+    }
+
+    /** The OCSF and ASFF exports beside the workbook, so the manifest lists them with their SHA-256 like the rest. */
+    private static ReportBundle withExports(ReportBundle bundle, StagingRepository staging,
+                                            AuditProperties properties) {
+        FindingExports exports = new FindingExports(FindingFacts.Factory.standard(),
+                bundle.context().toolVersion(), properties.aws().region());
+        List<ReportFile> files = new ArrayList<>(bundle.files());
+        files.addAll(exports.write(staging, bundle.context().run(), bundle.directory()));
+        return new ReportBundle(bundle.context(), bundle.directory(), files);
     }
 
     private static Path freshFolder(Path folder) {
