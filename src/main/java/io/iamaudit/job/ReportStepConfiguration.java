@@ -60,6 +60,9 @@ class ReportStepConfiguration {
                     Path folder = freshFolder(properties.home().resolve("work").resolve(runId));
                     ReportBundle bundle = generator.generate(staging, runId, folder, catalogVersion.value());
                     written.set(bundle);
+                    // structured writer figures (rows, ms, CPU ms) for scripts/bench, in BATCH_STEP_EXECUTION_CONTEXT
+                    bundle.timings().asContext().forEach(
+                            chunk.getStepContext().getStepExecution().getExecutionContext()::putLong);
                     staging.run(runId).ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.REPORTED)));
                     log.info("run {}: reports written to {} ({} files)", runId, folder, bundle.files().size());
                     return RepeatStatus.FINISHED;

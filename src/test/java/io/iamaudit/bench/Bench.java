@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iamaudit.report.ReportGenerator;
 import io.iamaudit.report.ReportTemplate;
+import io.iamaudit.report.ReportTimings;
 import io.iamaudit.report.WorkbookLimits;
 import io.iamaudit.report.WorkbookThroughput;
 import io.iamaudit.sandbox.SandboxProfile;
@@ -14,7 +15,10 @@ import io.iamaudit.sandbox.scenario.ScenarioGenerator;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AuditRun;
 import io.iamaudit.stage.JdbcStagingRepository;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import javax.sql.DataSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,8 +54,6 @@ public final class Bench {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern EXIT_HEAP = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
-    private static final Pattern WRITERS = Pattern.compile("report writers: workbook (\\d+) rows in (\\d+) ms "
-            + "\\((\\d+) rows/s\\), csv (\\d+) rows in (\\d+) ms \\((\\d+) rows/s\\)");
 
     private record Options(List<Integer> sizes, int principals, int policies, int concurrency, long seed, Path jar,
                            Path profile, Path out, boolean jfr, int repeats, String auditJvmArgs) {
@@ -229,20 +231,6 @@ public final class Bench {
         run.put("peakHeapMiB", before);
         run.put("peakLiveHeapMiB", after);
 
-        // the report writers' own figures (ReportGenerator's log line)
-        String log = Files.readString(dir.resolve("audit.log"));
-        Matcher w = WRITERS.matcher(log);
-        long csvMillis = 0;
-        if (w.find()) {
-            run.put("workbookRows", Long.parseLong(w.group(1)));
-            run.put("workbookMillis", Long.parseLong(w.group(2)));
-            run.put("workbookRowsPerSecond", Long.parseLong(w.group(3)));
-            run.put("csvRows", Long.parseLong(w.group(4)));
-            csvMillis = Long.parseLong(w.group(5));
-            run.put("csvMillis", csvMillis);
-            run.put("csvRowsPerSecond", Long.parseLong(w.group(6)));
-        }
-
         // calls: the audit's own count per account (coverage), and what the sandbox served
         JsonNode sandbox = JSON.readTree(dir.resolve("sandbox-stats.json").toFile());
         Map<String, Long> served = new TreeMap<>();
@@ -299,6 +287,18 @@ public final class Bench {
         run.put("operations", ops);
 
         run.put("stages", stages(ds));
+
+        // the report writers' own figures, from the report step's execution context
+        ReportTimings writers = reportTimings(ds);
+        long csvMillis = writers.csv().wallNanos() / 1_000_000;
+        run.put("workbookRows", writers.workbook().rows());
+        run.put("workbookMillis", writers.workbook().wallNanos() / 1_000_000);
+        run.put("workbookCpuMillis", writers.workbook().cpuNanos() / 1_000_000);
+        run.put("workbookRowsPerSecond", writers.workbook().rowsPerSecond());
+        run.put("csvRows", writers.csv().rows());
+        run.put("csvMillis", csvMillis);
+        run.put("csvCpuMillis", writers.csv().cpuNanos() / 1_000_000);
+        run.put("csvRowsPerSecond", writers.csv().rowsPerSecond());
 
         // workbook writer vs bare SXSSF, same cells, in this JVM
         WorkbookThroughput.Result tp = new WorkbookThroughput(ReportTemplate.loadDefault(), WorkbookLimits.excel())
@@ -380,6 +380,28 @@ public final class Bench {
     /** The audit counts AWS service names ("iam", "sts", "organizations", "accessanalyzer"); the sandbox signs names. */
     private static String sandboxKey(String key) {
         return key.startsWith("accessanalyzer:") ? "access-analyzer:" + key.substring(key.indexOf(':') + 1) : key;
+    }
+
+    /**
+     * The report step's writer figures ({@link ReportTimings}) from {@code BATCH_STEP_EXECUTION_CONTEXT} of the latest
+     * report step, decoded with Spring Batch's default serializer as its JDBC DAO does.
+     */
+    public static ReportTimings reportTimings(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT C.SHORT_CONTEXT, C.SERIALIZED_CONTEXT"
+                     + " FROM BATCH_STEP_EXECUTION_CONTEXT C JOIN BATCH_STEP_EXECUTION S"
+                     + " ON S.STEP_EXECUTION_ID = C.STEP_EXECUTION_ID WHERE S.STEP_NAME = 'report'"
+                     + " ORDER BY S.STEP_EXECUTION_ID DESC")) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no report step in BATCH_STEP_EXECUTION_CONTEXT");
+            }
+            String serialized = rs.getString(2) != null ? rs.getString(2) : rs.getString(1);
+            Map<String, Object> context = new DefaultExecutionContextSerializer()
+                    .deserialize(new java.io.ByteArrayInputStream(serialized.getBytes(StandardCharsets.ISO_8859_1)));
+            return ReportTimings.fromContext(context);
+        } catch (java.sql.SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the report step's context: " + e.getMessage(), e);
+        }
     }
 
     /** Step timings from Spring Batch's repository; the collect partitions are summed up. */
