@@ -579,9 +579,10 @@ public final class Bench {
         Path profile = Path.of("jobs/profiles/realistic.yaml");
         Path out = Path.of("target/bench");
         boolean jfr = false;
-        // each histogram is a full collection of the audit JVM (well under a second for a 1 GiB heap): every 10 s
-        // keeps the pauses to a few percent of the run and still samples each stage of an 800-account run
-        int liveHeapEvery = 10;
+        // each histogram is a full collection of the audit JVM: 0.3-0.5 s for a 1 GiB heap on an idle machine, about
+        // 1.1 s on this one under a load of 25-40 (72 in a 50-account run: 78 s). Every 20 s keeps that near 2% of an
+        // idle run and still samples each stage of an 800-account run a few times
+        int liveHeapEvery = 20;
         // a scheduled task has a fixed memory size: the same heap at every size shows whether memory stays flat
         String jvmArgs = System.getenv().getOrDefault("BENCH_AUDIT_JVM_ARGS", "-Xmx1g");
         for (int i = 0; i < args.length; i++) {
