@@ -1,5 +1,6 @@
 package io.iamaudit.cli;
 
+import io.iamaudit.job.ExitCode;
 import io.iamaudit.sandbox.SandboxCommandSupport;
 import io.iamaudit.sandbox.SandboxServer;
 import picocli.CommandLine.Command;

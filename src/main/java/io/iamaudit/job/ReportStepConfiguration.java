@@ -4,7 +4,7 @@ import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishJson;
 import io.iamaudit.publish.RunLayout;
-import io.iamaudit.quarterly.RunStore;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.publish.PublishedRun;
 import io.iamaudit.publish.Publishers;
 import io.iamaudit.publish.RunPublisher;
@@ -31,20 +31,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Write the workbook and CSV files into a local staging folder, then publish them: files first, the manifest last,
- * {@code latest.json} only after the run is complete.
+ * {@code latest.json} only after the run is complete. The report step hands its files to the publish step through the
+ * job execution context ({@link WrittenReports}); this configuration keeps no state of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportStepConfiguration {
 
     static final String PUBLISHED_KEY = "published";
     private static final Logger log = LoggerFactory.getLogger(ReportStepConfiguration.class);
-
-    /** The report step's output, handed to the publish step of the same execution. */
-    private final AtomicReference<ReportBundle> written = new AtomicReference<>();
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
@@ -59,7 +56,8 @@ class ReportStepConfiguration {
                     String runId = (String) chunk.getStepContext().getJobParameters().get(JobParameterNames.RUN_ID);
                     Path folder = freshFolder(properties.home().resolve("work").resolve(runId));
                     ReportBundle bundle = generator.generate(staging, runId, folder, catalogVersion.value());
-                    written.set(bundle);
+                    WrittenReports.of(bundle).putInto(chunk.getStepContext().getStepExecution().getJobExecution()
+                            .getExecutionContext());
                     // structured writer figures (rows, ms, CPU ms) for scripts/bench, in BATCH_STEP_EXECUTION_CONTEXT
                     bundle.timings().asContext().forEach(
                             chunk.getStepContext().getStepExecution().getExecutionContext()::putLong);
@@ -76,7 +74,8 @@ class ReportStepConfiguration {
                      AuditProperties properties, Clock clock) {
         return new StepBuilder("publish", jobRepository)
                 .tasklet((contribution, chunk) -> {
-                    ReportBundle bundle = written.get();
+                    ReportBundle bundle = WrittenReports.from(chunk.getStepContext().getStepExecution()
+                            .getJobExecution().getExecutionContext()).bundle(staging);
                     OutputLocation location = OutputLocation.parse(properties.output());
                     S3PublishOptions options = HistoryLedgers.publishOptions(properties);
                     try (LazyS3Client s3 = new LazyS3Client(properties)) {

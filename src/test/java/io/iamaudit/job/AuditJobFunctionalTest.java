@@ -2,7 +2,6 @@ package io.iamaudit.job;
 
 import io.iamaudit.IamAuditApplication;
 import io.iamaudit.bench.Bench;
-import io.iamaudit.cli.ExitCode;
 import io.iamaudit.sandbox.SandboxProfile;
 import io.iamaudit.sandbox.SandboxServer;
 import io.iamaudit.sandbox.Scenarios;
