@@ -65,6 +65,9 @@ class ReportStepConfiguration {
                             catalogVersion.value()), staging, properties);
                     WrittenReports.of(bundle).putInto(chunk.getStepContext().getStepExecution().getJobExecution()
                             .getExecutionContext());
+                    // structured writer figures (rows, ms, CPU ms) for scripts/bench, in BATCH_STEP_EXECUTION_CONTEXT
+                    bundle.timings().asContext().forEach(
+                            chunk.getStepContext().getStepExecution().getExecutionContext()::putLong);
                     staging.run(runId).ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.REPORTED)));
                     log.info("run {}: reports written to {} ({} files)", runId, folder, bundle.files().size());
                     return RepeatStatus.FINISHED;
