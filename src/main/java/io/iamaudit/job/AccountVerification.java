@@ -25,13 +25,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Verifies one account: starts AWS's recommendations for its unused-permission findings, has Access Analyzer check
  * each proposal while AWS works on them, collects the recommendations and compares them with ours, stages it all and
  * records in the account's coverage what could not be verified and the calls made. A check staged by an earlier
- * attempt of the run for the same documents is reused, so a restart pays for no CheckNoNewAccess twice.
+ * attempt of the run for the same documents is reused, so a restart pays for no CheckNoNewAccess twice; so is a check
+ * another account of the run already made on the same documents (both checks are pure functions of the documents, and
+ * organizations deploy the same roles and policies to every account), which keeps the calls on Access Analyzer's quota
+ * to one per distinct proposal of the run.
  */
 final class AccountVerification {
 
@@ -48,6 +53,11 @@ final class AccountVerification {
     private final AwsRecommendationComparison comparison;
     private final Function<String, AccountSession> openSession;
     private final Poller poller;
+    /**
+     * The checks this run made or is making, by documents hash: one instance serves one run's verify step, on its
+     * threads; a thread finding a check in flight waits for it rather than asking AWS the same question.
+     */
+    private final Map<String, CompletableFuture<ProposalCheck>> checkedInRun = new ConcurrentHashMap<>();
 
     AccountVerification(StagingRepository staging, AwsClientFactory sharedQuota, AccessAnalyzerCheckProperties checks,
                         AwsRecommendationComparison comparison, Function<String, AccountSession> openSession,
@@ -110,8 +120,8 @@ final class AccountVerification {
                 String hash = ProposalVerifier.documentsHash(p.originalDocument(), p.proposedDocument());
                 // a group's proposal recurs in every member's recommendation: one check serves them all
                 ProposalCheck done = earlier.get(hash);
-                ProposalCheck check = done != null ? forProposal(done, r.recommendationId(), p)
-                        : verifier.verify(accountId, r.recommendationId(), p);
+                ProposalCheck check = done != null ? forProposal(done, accountId, r.recommendationId(), p)
+                        : checkOnce(hash, accountId, r.recommendationId(), p, verifier);
                 if (done == null && check.verified()) {
                     earlier.put(hash, check);
                 }
@@ -121,8 +131,31 @@ final class AccountVerification {
         return out;
     }
 
-    private static ProposalCheck forProposal(ProposalCheck c, String recommendationId, PolicyProposal p) {
-        return new ProposalCheck(c.accountId(), recommendationId, p.policyName(), p.attachment(), c.documentsHash(),
+    /** The run's one check of these documents; an unverified one (throttled, denied) is not shared, but retried. */
+    private ProposalCheck checkOnce(String hash, String accountId, String recommendationId, PolicyProposal p,
+                                    ProposalVerifier verifier) {
+        CompletableFuture<ProposalCheck> mine = new CompletableFuture<>();
+        CompletableFuture<ProposalCheck> first = checkedInRun.putIfAbsent(hash, mine);
+        if (first != null) {
+            ProposalCheck theirs = first.join();
+            return theirs != null && theirs.verified() ? forProposal(theirs, accountId, recommendationId, p)
+                    : verifier.verify(accountId, recommendationId, p);
+        }
+        ProposalCheck check = null;
+        try {
+            check = verifier.verify(accountId, recommendationId, p);
+            return check;
+        } finally {
+            if (check == null || !check.verified()) {
+                checkedInRun.remove(hash, mine);
+            }
+            mine.complete(check);
+        }
+    }
+
+    private static ProposalCheck forProposal(ProposalCheck c, String accountId, String recommendationId,
+                                             PolicyProposal p) {
+        return new ProposalCheck(accountId, recommendationId, p.policyName(), p.attachment(), c.documentsHash(),
                 c.validation(), c.issues(), c.noNewAccess(), c.noNewAccessMessage(), c.notVerified());
     }
 
