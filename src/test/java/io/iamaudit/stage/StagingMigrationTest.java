@@ -4,6 +4,7 @@ import io.iamaudit.report.SampleRun;
 import io.iamaudit.testsupport.PostgresPeer;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
@@ -123,6 +124,29 @@ class StagingMigrationTest {
                         + " account_id, payload, last_accessed]");
     }
 
+    @Test
+    void onPostgresqlTheStoreIsAdoptedInTheConnectionsSchemaNotInPublic() {
+        // given a database whose connections work in schema "audit" (currentSchema, like a search_path), where the
+        // previous release created its tables, and an unrelated table in public
+        String url = PostgresPeer.freshDatabase();
+        SingleConnectionDataSource server = open(url);
+        new JdbcTemplate(server).execute("CREATE SCHEMA audit");
+        new JdbcTemplate(server).execute("CREATE TABLE public.stg_not_ours (id INTEGER)");
+        SingleConnectionDataSource inAudit = open(url + (url.contains("?") ? "&" : "?") + "currentSchema=audit");
+        batchTables(inAudit, "postgresql");
+        new ResourceDatabasePopulator(new ClassPathResource(PREVIOUS_RELEASE_SQL)).execute(inAudit);
+
+        // when
+        StagingSchema.migrate(inAudit);
+
+        // then the tables of "audit" were adopted there, and public was neither read nor written
+        assertThat(history(inAudit)).containsExactly("1 BASELINE staging store of release c2f7075");
+        assertThat(new JdbcTemplate(server).queryForList("SELECT table_schema || '.' || table_name FROM"
+                + " information_schema.tables WHERE table_name IN ('staging_schema_history', 'stg_not_ours',"
+                + " 'stg_run') ORDER BY 1", String.class))
+                .containsExactly("audit.staging_schema_history", "audit.stg_run", "public.stg_not_ours");
+    }
+
     /** A database as the previous release left it: Batch's tables, then its staging SQL run at every start. */
     private DataSource previousRelease(String database) {
         DataSource dataSource = database(database);
@@ -221,9 +245,16 @@ class StagingMigrationTest {
     /** A new, empty database; one connection for the whole test (opening one per statement is slow). */
     private DataSource database(String database) {
         boolean h2 = database.equals("h2");
-        String url = h2 ? "jdbc:h2:mem:" + UUID.randomUUID() + "" : PostgresPeer.freshDatabase();
-        SingleConnectionDataSource connection = new SingleConnectionDataSource(url, h2 ? "sa" : null, h2 ? "" : null,
-                true);
+        String url = h2 ? "jdbc:h2:mem:" + UUID.randomUUID() : PostgresPeer.freshDatabase();
+        return h2 ? open(url, "sa", "") : open(url);
+    }
+
+    private SingleConnectionDataSource open(String url) {
+        return open(url, null, null);
+    }
+
+    private SingleConnectionDataSource open(String url, String user, String password) {
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(url, user, password, true);
         opened.add(connection);
         return connection;
     }
