@@ -2,6 +2,7 @@ package io.iamaudit.cli;
 
 import io.iamaudit.job.ExitCode;
 import io.iamaudit.job.RunRequestException;
+import io.iamaudit.stage.StagingSchemaException;
 import org.springframework.boot.context.properties.bind.BindException;
 
 import javax.net.ssl.SSLException;
@@ -13,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Turns what stopped a command into the one line a user reads and the exit code of the README's table. Everything a
- * user can cause (a bad setting, a database they cannot reach or that another run holds, a driver this jar lacks)
+ * user can cause (a bad setting, a database they cannot reach or that another run holds, a driver this jar lacks,
+ * staging tables of no known release)
  * is a usage error, exit 2; anything else is a failure, exit 1. The stack trace is for {@code --debug} only.
  *
  * @param exitCode {@link ExitCode#USAGE} or {@link ExitCode#FAILURE}
@@ -39,6 +41,10 @@ record FailureLine(int exitCode, String line) {
         BindException bind = find(failure, BindException.class);
         if (bind != null) {
             return usage("configuration: " + describeBind(bind));
+        }
+        StagingSchemaException schema = find(failure, StagingSchemaException.class);
+        if (schema != null) {
+            return usage("staging database " + withoutSecrets(datasourceUrl) + ": " + schema.getMessage());
         }
         SQLException sql = find(failure, SQLException.class);
         if (sql != null && (sql.getErrorCode() == H2_LOCKED || message(sql).contains("already in use"))) {

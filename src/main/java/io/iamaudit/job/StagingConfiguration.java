@@ -1,9 +1,13 @@
 package io.iamaudit.job;
 
 import io.iamaudit.stage.JdbcStagingRepository;
+import io.iamaudit.stage.StagingSchema;
 import io.iamaudit.stage.StagingRepository;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,11 +20,23 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class StagingConfiguration {
 
+    /** Spring Boot's Flyway migrates the staging schema before this bean exists (it depends on that). */
     @Bean
+    @DependsOnDatabaseInitialization
     StagingRepository stagingRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        JdbcStagingRepository repository = new JdbcStagingRepository(dataSource, transactionManager);
-        repository.createSchema();
-        return repository;
+        return new JdbcStagingRepository(dataSource, transactionManager);
+    }
+
+    /** Boot's Flyway reads the staging migrations and records them in the staging history table. */
+    @Bean
+    FlywayConfigurationCustomizer stagingSchemaLocation() {
+        return StagingSchema::configure;
+    }
+
+    /** A database of the release before Flyway is adopted, one with unknown staging tables refused. */
+    @Bean
+    FlywayMigrationStrategy stagingSchemaMigration() {
+        return StagingSchema::migrate;
     }
 
     /**

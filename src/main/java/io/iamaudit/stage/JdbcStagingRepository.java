@@ -1,9 +1,7 @@
 package io.iamaudit.stage;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
- * {@link StagingRepository} over JDBC (H2 or PostgreSQL), schema in {@code schema-staging.sql}. Each record is one
+ * {@link StagingRepository} over JDBC (H2 or PostgreSQL), schema by {@link StagingSchema}. Each record is one
  * row of JSON ({@link StageJson}) under its key; findings also keep rule, severity and status as columns so they can
  * be queried. Every save deletes the key's rows and inserts within one transaction, so a rerun of a partition leaves
  * no duplicates. The streams hold no open cursor: they are lazy sequences of small queries (one per account, or per
@@ -40,12 +38,6 @@ public final class JdbcStagingRepository implements StagingRepository {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.transactions = new TransactionTemplate(transactionManager);
-    }
-
-    /** Creates the staging tables when missing (idempotent). */
-    public void createSchema() {
-        ResourceDatabasePopulator populator = new ResourceDatabasePopulator(new ClassPathResource("schema-staging.sql"));
-        populator.execute(jdbc.getDataSource());
     }
 
     @Override

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -125,6 +129,31 @@ class CommandLineIT {
         assertUsage(jar.run("org-audit", "--sandbox", "--exceptions", typo.toString(), "--output", "file:" + out),
                 "exception 1: rule 'IAM.NO.SUCH.RULE' is not in the rule catalog");
         assertThat(out.resolve("latest.json")).doesNotExist();
+        assertThat(out.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void stagingTablesOfNoKnownReleaseStopTheStartInOneLineAndStayAsTheyWere() throws Exception {
+        // given the H2 staging database in IAM_AUDIT_HOME holding a staging table no release made, and no history
+        String staging = "jdbc:h2:file:" + home.resolve(".iam-audit/staging");
+        try (Connection db = DriverManager.getConnection(staging, "sa", "");
+             Statement statement = db.createStatement()) {
+            statement.execute("CREATE TABLE stg_run (run_id VARCHAR(100) NOT NULL PRIMARY KEY)");
+            statement.execute("INSERT INTO stg_run VALUES ('kept')");
+        }
+        Path out = home.resolve("out");
+
+        // when / then: exit 2, one line naming the database, and the table untouched
+        assertUsage(new JarProcess(home).run("org-audit", "--sandbox", "--output", "file:" + out),
+                "staging database jdbc:h2:file:");
+        try (Connection db = DriverManager.getConnection(staging, "sa", "");
+             Statement statement = db.createStatement();
+             ResultSet tables = statement.executeQuery("SELECT LOWER(table_name) FROM information_schema.tables"
+                     + " WHERE LOWER(table_name) LIKE 'stg%' OR LOWER(table_name) LIKE 'staging%'")) {
+            assertThat(tables.next()).isTrue();
+            assertThat(tables.getString(1)).isEqualTo("stg_run");
+            assertThat(tables.next()).as("no staging_schema_history, no V1 table").isFalse();
+        }
         assertThat(out.resolve("runs")).doesNotExist();
     }
 

@@ -2,6 +2,7 @@ package io.iamaudit.cli;
 
 import io.iamaudit.job.ExitCode;
 import io.iamaudit.job.RunRequestException;
+import io.iamaudit.stage.StagingSchemaException;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -55,5 +56,18 @@ class FailureLineTest {
         FailureLine line = FailureLine.of(new IllegalStateException("wrapped",
                 new RunRequestException("nothing to restart: no run has been staged")), null, Path.of("h"));
         assertThat(line).isEqualTo(new FailureLine(ExitCode.USAGE, "nothing to restart: no run has been staged"));
+    }
+
+    @Test
+    void stagingTablesOfNoKnownReleaseAreAUsageErrorNamingTheDatabaseWithoutItsPassword() {
+        // wrapped as Boot's Flyway start-up wraps it
+        Throwable refused = new StagingSchemaException("the staging tables (stg_*) in this database are not those of"
+                + " release c2f7075 (missing stg_run)");
+        FailureLine line = FailureLine.of(new IllegalStateException("Error creating bean 'flywayInitializer'",
+                refused), URL, Path.of("h"));
+
+        assertThat(line.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(line.line()).startsWith("staging database jdbc:postgresql://db:5432/audit")
+                .contains("missing stg_run").doesNotContain("hunter2").doesNotContain("\n");
     }
 }

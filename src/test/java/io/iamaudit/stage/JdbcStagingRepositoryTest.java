@@ -24,8 +24,8 @@ class JdbcStagingRepositoryTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         repository = new JdbcStagingRepository(dataSource);
-        repository.createSchema();
-        repository.createSchema(); // idempotent: a restarted run creates it again
+        StagingSchema.migrate(dataSource);
+        StagingSchema.migrate(dataSource); // a second start finds nothing to migrate
         jdbc = new JdbcTemplate(dataSource);
     }
 

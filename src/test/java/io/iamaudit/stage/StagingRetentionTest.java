@@ -36,7 +36,7 @@ class StagingRetentionTest {
         // given
         DataSource dataSource = dataSource(database);
         JdbcStagingRepository repository = new JdbcStagingRepository(dataSource);
-        repository.createSchema();
+        StagingSchema.migrate(dataSource);
         StagingRetention retention = new StagingRetention(dataSource);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         List<Long> rowsAfterEachRun = new ArrayList<>();
@@ -70,7 +70,7 @@ class StagingRetentionTest {
         // given a restarted run that started long ago, and an old run beside it
         DataSource dataSource = dataSource(database);
         JdbcStagingRepository repository = new JdbcStagingRepository(dataSource);
-        repository.createSchema();
+        StagingSchema.migrate(dataSource);
         SampleRun.fill(repository, "old-other", FIRST_RUN.minus(Duration.ofDays(1)));
         SampleRun.fill(repository, "old-restarted", FIRST_RUN);
 
@@ -89,9 +89,9 @@ class StagingRetentionTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void everyStagingTableIsCoveredByTheRetention(String database) {
-        // a table added to schema-staging.sql and forgotten here would grow forever
+        // a table added by a migration (db/staging) and forgotten here would grow forever
         DataSource dataSource = dataSource(database);
-        new JdbcStagingRepository(dataSource).createSchema();
+        StagingSchema.migrate(dataSource);
         List<String> tables = new JdbcTemplate(dataSource).queryForList("SELECT LOWER(table_name) FROM"
                 + " information_schema.tables WHERE LOWER(table_name) LIKE 'stg\\_%'", String.class);
 

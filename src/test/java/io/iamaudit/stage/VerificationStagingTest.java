@@ -20,8 +20,8 @@ class VerificationStagingTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:verification-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         repository = new JdbcStagingRepository(dataSource);
-        repository.createSchema();
-        repository.createSchema();
+        StagingSchema.migrate(dataSource);
+        StagingSchema.migrate(dataSource);
         jdbc = new JdbcTemplate(dataSource);
     }
 
