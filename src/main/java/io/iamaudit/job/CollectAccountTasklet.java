@@ -28,11 +28,9 @@ class CollectAccountTasklet implements Tasklet {
     private final CollectProgress progress;
     private final Clock clock;
     private final String runId;
-    private final String accountId;
 
     CollectAccountTasklet(RunSessions sessions, AwsClientFactory factory, AccountCollector collector,
-                          StagingRepository staging, CollectProgress progress, Clock clock, String runId,
-                          String accountId) {
+                          StagingRepository staging, CollectProgress progress, Clock clock, String runId) {
         this.sessions = sessions;
         this.factory = factory;
         this.collector = collector;
@@ -40,19 +38,20 @@ class CollectAccountTasklet implements Tasklet {
         this.progress = progress;
         this.clock = clock;
         this.runId = runId;
-        this.accountId = accountId;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        try (var ids = RunLogContext.account(runId, accountId)) {
-            return collect();
+        // the partition carries its account: no look-up among the run's accounts
+        AccountRef account = AccountPartitioner.account(
+                chunkContext.getStepContext().getStepExecution().getExecutionContext());
+        try (var ids = RunLogContext.account(runId, account.accountId())) {
+            return collect(account);
         }
     }
 
-    private RepeatStatus collect() {
-        AccountRef account = staging.accounts(runId).stream().filter(a -> a.accountId().equals(accountId))
-                .findFirst().orElseThrow(() -> new IllegalStateException("account " + accountId + " not in run " + runId));
+    private RepeatStatus collect(AccountRef account) {
+        String accountId = account.accountId();
         AccountPartition.Result result;
         try {
             result = new AccountPartition(factory, collector, sessions.assumeRole(runId), sessions.caller().account(),

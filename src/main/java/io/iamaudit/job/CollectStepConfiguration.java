@@ -81,9 +81,8 @@ class CollectStepConfiguration {
     @StepScope
     CollectAccountTasklet collectAccountTasklet(RunSessions sessions, AwsClientFactory factory, AccountCollector collector,
                                                 StagingRepository staging, CollectProgress progress, Clock clock,
-                                                @Value("#{jobParameters['runId']}") String runId,
-                                                @Value("#{stepExecutionContext['accountId']}") String accountId) {
-        return new CollectAccountTasklet(sessions, factory, collector, staging, progress, clock, runId, accountId);
+                                                @Value("#{jobParameters['runId']}") String runId) {
+        return new CollectAccountTasklet(sessions, factory, collector, staging, progress, clock, runId);
     }
 
     @Bean
