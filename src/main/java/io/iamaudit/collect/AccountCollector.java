@@ -53,6 +53,15 @@ public final class AccountCollector implements AutoCloseable {
      * @throws AccountAccessException when every data set failed, e.g. the role lacks IAM read permissions
      */
     public AccountCollection collect(AccountSession session, AccountRef account, OrgAnalyzers org) {
+        return collect(session, account, org, false);
+    }
+
+    /**
+     * @param findingsReadOrganizationWide the organization's findings are read by {@link OrganizationFindings}: the
+     *                                     snapshot's Access Analyzer data set is left {@link OrganizationFindings#PENDING}
+     */
+    public AccountCollection collect(AccountSession session, AccountRef account, OrgAnalyzers org,
+                                     boolean findingsReadOrganizationWide) {
         IamClient iam = session.clients().iam();
         CredentialReportCollector credentialReports =
                 new CredentialReportCollector(iam, settings.credentialReportPoller());
@@ -68,8 +77,9 @@ public final class AccountCollector implements AutoCloseable {
                 : attempt(() -> lastAccessed.start(principalArns(authorization.value())));
         AccessAnalyzerCollector analyzerCollector = new AccessAnalyzerCollector(org, session, account.accountId(),
                 authorization.get().orElse(null));
-        CompletableFuture<Collected<AccessAnalyzerState>> findings =
-                CompletableFuture.supplyAsync(() -> attempt(analyzerCollector::collect), findingsReaders);
+        CompletableFuture<Collected<AccessAnalyzerState>> findings = findingsReadOrganizationWide
+                ? CompletableFuture.completedFuture(Collected.failed(OrganizationFindings.PENDING))
+                : CompletableFuture.supplyAsync(() -> attempt(analyzerCollector::collect), findingsReaders);
         var passwordPolicy = attempt(new PasswordPolicyCollector(iam)::collect);
         var summary = attempt(new AccountSummaryCollector(iam)::collect);
         var identityProviders = attempt(new IdentityProviderCollector(iam)::collect);

@@ -299,7 +299,8 @@ class DemoOrganizationTest {
                 "organizations:ListAccounts", "fallback when the OU tree cannot be walked",
                 "organizations:DescribeAccount", "account-audit of one account outside the tree walk",
                 "organizations:DescribeOrganizationalUnit", "OU names when walking from a child",
-                "accessanalyzer:GetAnalyzer", "reading one analyzer's status");
+                "accessanalyzer:GetAnalyzer", "reading one analyzer's status",
+                "organizations:ListTagsForResource", "account tags, read only when a tag filter is set");
 
         assertThat(seen).as("operations called but not granted").isSubsetOf(required);
         assertThat(required.stream().filter(op -> !op.startsWith("s3:") && !seen.contains(op)))
