@@ -31,8 +31,10 @@ public final class FindingSpool implements AutoCloseable {
 
     private final Path directory;
 
+    /** Starts empty: what a killed run left in {@code directory} is deleted, so a restart never reads it twice. */
     public FindingSpool(Path directory) {
         this.directory = directory;
+        close();
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
