@@ -99,19 +99,24 @@ public final class AccessAnalyzerCollector {
                 IamRole role = "UnusedIAMRole".equals(summary.findingTypeAsString())
                         ? rolesByArn.get(summary.resource()) : null;
                 findings.add(role != null ? unusedRole(analyzer.arn(), summary, role)
-                        : finding(client, analyzer.arn(), summary));
+                        : details(client, analyzer.arn(), summary));
             }
         }
         return findings;
     }
 
-    private static AnalyzerFinding finding(AccessAnalyzerClient client, String analyzerArn, FindingSummaryV2 summary) {
+    /** A finding from its details ({@code GetFindingV2}, every page). */
+    static AnalyzerFinding details(AccessAnalyzerClient client, String analyzerArn, FindingSummaryV2 summary) {
+        return details(client, analyzerArn, summary.id());
+    }
+
+    static AnalyzerFinding details(AccessAnalyzerClient client, String analyzerArn, String findingId) {
         List<FindingDetails> details = new ArrayList<>();
         GetFindingV2Response response = null;
         String nextToken = null;
         do {
             String token = nextToken;
-            response = client.getFindingV2(r -> r.analyzerArn(analyzerArn).id(summary.id()).nextToken(token));
+            response = client.getFindingV2(r -> r.analyzerArn(analyzerArn).id(findingId).nextToken(token));
             details.addAll(response.findingDetails());
             nextToken = response.nextToken();
         } while (nextToken != null);
@@ -121,11 +126,13 @@ public final class AccessAnalyzerCollector {
     /**
      * An unused-role finding from its summary: AWS's details hold only the role's last use, the same
      * RoleLastUsed.LastUsedDate the authorization details report.
+     *
+     * @param role the role as the authorization details list it; {@code null}: its last use is added later
      */
     static AnalyzerFinding unusedRole(String analyzerArn, FindingSummaryV2 s, IamRole role) {
         return new AnalyzerFinding(s.id(), analyzerArn, s.findingTypeAsString(), s.resource(),
                 s.resourceTypeAsString(), s.resourceOwnerAccount(), s.statusAsString(), s.createdAt(),
-                s.updatedAt(), Map.of(), List.of(), null, List.of(), null, role.lastUsedDate());
+                s.updatedAt(), Map.of(), List.of(), null, List.of(), null, role == null ? null : role.lastUsedDate());
     }
 
     static AnalyzerFinding fromDetails(String analyzerArn, GetFindingV2Response f, List<FindingDetails> details) {

@@ -22,10 +22,11 @@ import java.util.function.Supplier;
 /**
  * Collects one account: starts the credential report first, reads the authorization details (whose users and roles
  * are the principals of the last-accessed jobs, started next), runs the
- * synchronous collectors while AWS works, then waits for the asynchronous results. Access Analyzer findings are read
- * on a thread of their own from then on: the organization's findings share one quota, and a partition that waited
- * for its IAM reads before queueing for that quota would leave it idle at the start and everyone waiting at the
- * end. Each data set is collected on its own: one failing is recorded in its {@link Collected} and the account is
+ * synchronous collectors while AWS works, then waits for the asynchronous results. In an {@code org-audit} the
+ * organization analyzers' findings are read once for every account by {@link OrganizationFindings}, and the snapshot
+ * leaves them pending. Otherwise (one account, or a restart of a few) they are listed per account on a thread of
+ * their own from then on: the organization's findings share one quota, and a partition that waited for its IAM reads
+ * before queueing for that quota would leave it idle at the start and everyone waiting at the end. Each data set is collected on its own: one failing is recorded in its {@link Collected} and the account is
  * still audited. Only when nothing at all could be read is the account reported as inaccessible.
  */
 public final class AccountCollector implements AutoCloseable {
@@ -53,6 +54,15 @@ public final class AccountCollector implements AutoCloseable {
      * @throws AccountAccessException when every data set failed, e.g. the role lacks IAM read permissions
      */
     public AccountCollection collect(AccountSession session, AccountRef account, OrgAnalyzers org) {
+        return collect(session, account, org, false);
+    }
+
+    /**
+     * @param findingsReadOrganizationWide the organization's findings are read by {@link OrganizationFindings}: the
+     *                                     snapshot's Access Analyzer data set is left {@link OrganizationFindings#PENDING}
+     */
+    public AccountCollection collect(AccountSession session, AccountRef account, OrgAnalyzers org,
+                                     boolean findingsReadOrganizationWide) {
         IamClient iam = session.clients().iam();
         CredentialReportCollector credentialReports =
                 new CredentialReportCollector(iam, settings.credentialReportPoller());
@@ -68,8 +78,9 @@ public final class AccountCollector implements AutoCloseable {
                 : attempt(() -> lastAccessed.start(principalArns(authorization.value())));
         AccessAnalyzerCollector analyzerCollector = new AccessAnalyzerCollector(org, session, account.accountId(),
                 authorization.get().orElse(null));
-        CompletableFuture<Collected<AccessAnalyzerState>> findings =
-                CompletableFuture.supplyAsync(() -> attempt(analyzerCollector::collect), findingsReaders);
+        CompletableFuture<Collected<AccessAnalyzerState>> findings = findingsReadOrganizationWide
+                ? CompletableFuture.completedFuture(Collected.failed(OrganizationFindings.PENDING))
+                : CompletableFuture.supplyAsync(() -> attempt(analyzerCollector::collect), findingsReaders);
         var passwordPolicy = attempt(new PasswordPolicyCollector(iam)::collect);
         var summary = attempt(new AccountSummaryCollector(iam)::collect);
         var identityProviders = attempt(new IdentityProviderCollector(iam)::collect);

@@ -33,10 +33,15 @@ public final class AccountPartition {
     }
 
     public Result collect(String runId, AccountRef account, OrgAnalyzers org) {
+        return collect(runId, account, org, false);
+    }
+
+    /** @param findingsReadOrganizationWide see {@link AccountCollector#collect(AccountSession, AccountRef, OrgAnalyzers, boolean)} */
+    public Result collect(String runId, AccountRef account, OrgAnalyzers org, boolean findingsReadOrganizationWide) {
         CallCounter counter = new CallCounter();
         try (AccountSession session = AccountSession.open(factory, account.accountId(), managementAccountId, role,
                 counter)) {
-            AccountCollection collection = collector.collect(session, account, org);
+            AccountCollection collection = collector.collect(session, account, org, findingsReadOrganizationWide);
             return new Result(collection.coverage(runId), collection.snapshot());
         } catch (AccountAccessException e) {
             return new Result(new AccountCoverage(runId, account.accountId(), account.name(), account.ouPath(),

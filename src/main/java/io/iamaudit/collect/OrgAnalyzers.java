@@ -30,7 +30,10 @@ public record OrgAnalyzers(String ownerAccountId, List<Analyzer> analyzers, Acco
         return analyzers.stream().filter(a -> "ACTIVE".equals(a.status())).toList();
     }
 
-    /** A client reading the owner's findings whose calls count for the audited account; the caller closes it. */
+    /**
+     * A client reading the owner's findings whose calls count in {@code auditedAccountCounter}: the audited
+     * account's when listed per account, the run's for the organization-wide listing. The caller closes it.
+     */
     public AccessAnalyzerClient clientCountingInto(CallCounter auditedAccountCounter) {
         if (owner == null) {
             throw new IllegalStateException("no organization analyzer: " + note);

@@ -27,6 +27,11 @@ public record AccountFilter(Set<String> includeAccounts, Set<String> excludeAcco
         return new AccountFilter(null, null, null, null, null, null);
     }
 
+    /** Whether the filter needs the accounts' tags: only then are they read. */
+    public boolean selectsByTag() {
+        return !includeTags.isEmpty() || !excludeTags.isEmpty();
+    }
+
     /**
      * Why the account is excluded, or empty when it is to be audited.
      *

@@ -4,6 +4,7 @@ import io.iamaudit.collect.AccountCollector;
 import io.iamaudit.collect.AccountPartition;
 import io.iamaudit.collect.AwsClientFactory;
 import io.iamaudit.collect.AwsErrors;
+import io.iamaudit.collect.OrganizationFindings;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountRef;
 import io.iamaudit.stage.StagingRepository;
@@ -28,11 +29,11 @@ class CollectAccountTasklet implements Tasklet {
     private final CollectProgress progress;
     private final Clock clock;
     private final String runId;
-    private final String accountId;
+    private final OrganizationFindingsListener organizationFindings;
 
     CollectAccountTasklet(RunSessions sessions, AwsClientFactory factory, AccountCollector collector,
                           StagingRepository staging, CollectProgress progress, Clock clock, String runId,
-                          String accountId) {
+                          OrganizationFindingsListener organizationFindings) {
         this.sessions = sessions;
         this.factory = factory;
         this.collector = collector;
@@ -40,34 +41,42 @@ class CollectAccountTasklet implements Tasklet {
         this.progress = progress;
         this.clock = clock;
         this.runId = runId;
-        this.accountId = accountId;
+        this.organizationFindings = organizationFindings;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        try (var ids = RunLogContext.account(runId, accountId)) {
-            return collect();
+        // the partition carries its account: no look-up among the run's accounts
+        AccountRef account = AccountPartitioner.account(
+                chunkContext.getStepContext().getStepExecution().getExecutionContext());
+        try (var ids = RunLogContext.account(runId, account.accountId())) {
+            return collect(account);
         }
     }
 
-    private RepeatStatus collect() {
-        AccountRef account = staging.accounts(runId).stream().filter(a -> a.accountId().equals(accountId))
-                .findFirst().orElseThrow(() -> new IllegalStateException("account " + accountId + " not in run " + runId));
+    private RepeatStatus collect(AccountRef account) {
+        String accountId = account.accountId();
+        OrganizationFindings orgFindings = organizationFindings.current();
         AccountPartition.Result result;
         try {
             result = new AccountPartition(factory, collector, sessions.assumeRole(runId), sessions.caller().account(),
-                    clock).collect(runId, account, sessions.orgAnalyzers(runId));
+                    clock).collect(runId, account, sessions.orgAnalyzers(runId), orgFindings != null);
         } catch (RuntimeException e) {
             // anything unexpected about one account is that account's failure, not the run's
             result = new AccountPartition.Result(new AccountCoverage(runId, accountId, account.name(),
                     account.ouPath(), AccountCoverage.Status.FAILED, AwsErrors.describe(e), clock.instant(),
                     Map.of()), null);
         }
-        if (result.snapshot() != null) {
-            staging.saveSnapshot(runId, result.snapshot());
+        AccountCoverage coverage = result.coverage();
+        if (result.snapshot() != null && orgFindings != null) {
+            coverage = new AccountStaging(staging, runId).stage(result.snapshot(), coverage, orgFindings);
+        } else {
+            if (result.snapshot() != null) {
+                staging.saveSnapshot(runId, result.snapshot());
+            }
+            staging.saveCoverage(coverage);
         }
-        staging.saveCoverage(result.coverage());
-        progress.accountDone(result.coverage(), result.snapshot());
+        progress.accountDone(coverage, result.snapshot());
         return RepeatStatus.FINISHED;
     }
 }

@@ -45,7 +45,7 @@ class CollectStepConfiguration {
     @Bean
     Step collectStep(JobRepository jobRepository, Step collectAccountStep, AccountPartitioner accountPartitioner,
                      TaskExecutor collectTaskExecutor, AuditProperties properties, CollectProgress progress,
-                     StagingRepository staging) {
+                     StagingRepository staging, OrganizationFindingsListener organizationFindingsListener) {
         return new StepBuilder("collect", jobRepository)
                 .partitioner("collectAccount", accountPartitioner)
                 .step(collectAccountStep)
@@ -57,6 +57,7 @@ class CollectStepConfiguration {
                         progress.begin(accountPartitioner.partition(0).size());
                     }
                 })
+                .listener(organizationFindingsListener)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -82,8 +83,16 @@ class CollectStepConfiguration {
     CollectAccountTasklet collectAccountTasklet(RunSessions sessions, AwsClientFactory factory, AccountCollector collector,
                                                 StagingRepository staging, CollectProgress progress, Clock clock,
                                                 @Value("#{jobParameters['runId']}") String runId,
-                                                @Value("#{stepExecutionContext['accountId']}") String accountId) {
-        return new CollectAccountTasklet(sessions, factory, collector, staging, progress, clock, runId, accountId);
+                                                OrganizationFindingsListener organizationFindingsListener) {
+        return new CollectAccountTasklet(sessions, factory, collector, staging, progress, clock, runId,
+                organizationFindingsListener);
+    }
+
+    @Bean
+    OrganizationFindingsListener organizationFindingsListener(RunSessions sessions, StagingRepository staging,
+                                                              AuditProperties properties,
+                                                              FindingsListingProperties listing) {
+        return new OrganizationFindingsListener(sessions, staging, properties, listing);
     }
 
     @Bean

@@ -44,6 +44,11 @@ public record AccountSnapshot(AccountRef account, Instant collectedAt,
                 identityProviders, virtualMfaDevices, serverCertificates, data, accessAnalyzer, organizationFeatures);
     }
 
+    public AccountSnapshot withAccessAnalyzer(Collected<AccessAnalyzerState> data) {
+        return new AccountSnapshot(account, collectedAt, credentialReport, authorization, passwordPolicy, summary,
+                identityProviders, virtualMfaDevices, serverCertificates, lastAccessed, data, organizationFeatures);
+    }
+
     public AccountSnapshot withOrganizationFeatures(Collected<OrganizationFeatures> features) {
         return new AccountSnapshot(account, collectedAt, credentialReport, authorization, passwordPolicy, summary,
                 identityProviders, virtualMfaDevices, serverCertificates, lastAccessed, accessAnalyzer, features);

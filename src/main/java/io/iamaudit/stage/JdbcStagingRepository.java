@@ -130,6 +130,24 @@ public final class JdbcStagingRepository implements StagingRepository {
         });
     }
 
+    /** Only the payload column is read and rewritten: the compressed last-accessed details stay as staged. */
+    @Override
+    public boolean replaceAccessAnalyzer(String runId, String accountId, Collected<AccessAnalyzerState> data) {
+        snapshotWrites.lock();
+        try {
+            List<String> payload = jdbc.queryForList("SELECT payload FROM stg_snapshot WHERE run_id = ? AND"
+                    + " account_id = ?", String.class, runId, accountId);
+            if (payload.isEmpty()) {
+                return false;
+            }
+            AccountSnapshot staged = StageJson.read(payload.get(0), AccountSnapshot.class);
+            return jdbc.update("UPDATE stg_snapshot SET payload = ? WHERE run_id = ? AND account_id = ?",
+                    StageJson.write(staged.withAccessAnalyzer(data)), runId, accountId) == 1;
+        } finally {
+            snapshotWrites.unlock();
+        }
+    }
+
     /**
      * The last-accessed data set, staged compressed in a column of its own (JSON needs a concrete type around the
      * generic).

@@ -34,6 +34,18 @@ public interface StagingRepository {
 
     Optional<AccountSnapshot> snapshot(String runId, String accountId);
 
+    /**
+     * Replaces the Access Analyzer data set of a staged snapshot, leaving the rest as staged: the organization's
+     * findings can arrive after the account's IAM data was staged.
+     *
+     * @return false when the account has no staged snapshot in the run
+     */
+    default boolean replaceAccessAnalyzer(String runId, String accountId, Collected<AccessAnalyzerState> data) {
+        Optional<AccountSnapshot> staged = snapshot(runId, accountId);
+        staged.ifPresent(s -> saveSnapshot(runId, s.withAccessAnalyzer(data)));
+        return staged.isPresent();
+    }
+
     /** Replaces the account's findings, outcomes and recommendations of this run in one transaction. */
     void replaceAnalysis(String runId, String accountId, List<Finding> findings, List<RuleOutcome> outcomes,
                          List<LeastPrivilegeRecommendation> recommendations);

@@ -70,8 +70,9 @@ class OrganizationDiscoveryMotoTest {
             assertThat(calls).containsEntry("organizations:ListAccountsForParent", 4L)
                     .containsEntry("organizations:ListOrganizationalUnitsForParent", 4L)
                     .containsEntry("organizations:DescribeOrganization", 1L)
-                    .containsEntry("organizations:ListTagsForResource", 5L);
-            assertThat(management.counter().total()).isEqualTo(1 + 1 + 4 + 4 + 5);
+                    // tags for the four ACTIVE accounts only, because a tag filter is set; not the suspended one
+                    .containsEntry("organizations:ListTagsForResource", 4L);
+            assertThat(management.counter().total()).isEqualTo(1 + 1 + 4 + 4 + 4);
         }
     }
 
@@ -95,6 +96,9 @@ class OrganizationDiscoveryMotoTest {
             assertThat(reasons).containsEntry(devAccount, "audited")
                     .containsEntry(prodAccount, "excluded by filter: OU " + prod + " is excluded");
             assertThat(reasons.get(MotoWorld.MANAGEMENT_ACCOUNT)).startsWith("excluded by filter: Root is outside");
+            // no tag selector: no tag is read, so discovery costs no call per account
+            assertThat(management.counter().counts()).doesNotContainKey("organizations:ListTagsForResource");
+            assertThat(onlyWorkloadsButNotProd.accounts()).allMatch(a -> a.account().tags().isEmpty());
         }
     }
 

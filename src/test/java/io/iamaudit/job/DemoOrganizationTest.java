@@ -310,7 +310,8 @@ class DemoOrganizationTest {
                 "organizations:DescribeAccount", "account-audit of one account outside the tree walk",
                 "organizations:DescribeOrganizationalUnit", "OU names when walking from a child",
                 "accessanalyzer:GetAnalyzer", "reading one analyzer's status",
-                "securityhub:BatchImportFindings", "the optional --security-hub import (off in this run)");
+                "securityhub:BatchImportFindings", "the optional --security-hub import (off in this run)",
+                "organizations:ListTagsForResource", "account tags, read only when a tag filter is set");
 
         assertThat(seen).as("operations called but not granted").isSubsetOf(required);
         assertThat(required.stream().filter(op -> !op.startsWith("s3:") && !seen.contains(op)))
@@ -493,5 +494,66 @@ class DemoOrganizationTest {
         String name = permission.substring(colon + 1);
         return service.get().trackedActions().stream().anyMatch(a -> a.actionName().replaceFirst("^[^:]*:", "").equalsIgnoreCase(name)
                 && (a.lastAccessedTime() == null || a.lastAccessedTime().isBefore(windowStart)));
+    }
+
+    @Autowired
+    io.iamaudit.analyze.AccountAnalyzer accountAnalyzer;
+
+    @Autowired
+    io.iamaudit.analyze.AnalysisContext analysisTemplate;
+
+    /**
+     * The run read the organization analyzers' findings with one listing each (issue 16); a listing per account, the
+     * design before it, stages the same Access Analyzer data for every account, and analysing that gives the same
+     * findings and least-privilege proposals as the run staged.
+     */
+    @Test
+    void theOrganizationWideListingStagesWhatAListingPerAccountWould() {
+        audited();
+        io.iamaudit.sandbox.SandboxCredentials c = SANDBOX.managementCredentials();
+        io.iamaudit.collect.AssumeRoleSettings role = new io.iamaudit.collect.AssumeRoleSettings(null, null, "auditor",
+                "compare");
+        String management = "111111111111";
+        var context = new io.iamaudit.analyze.AnalysisContext(run.runId(), analysisTemplate.clock(),
+                analysisTemplate.thresholds(), analysisTemplate.exceptions(), staging.accounts(run.runId()).stream()
+                .map(io.iamaudit.stage.AccountRef::accountId).collect(java.util.stream.Collectors.toSet()))
+                .withManagementAccountId(management);
+        try (var factory = new io.iamaudit.collect.AwsClientFactory(new io.iamaudit.collect.AwsSettings(
+                     software.amazon.awssdk.regions.Region.US_EAST_1, SANDBOX.endpoint(),
+                     software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(c.accessKeyId(),
+                                     c.secretAccessKey())),
+                     3, software.amazon.awssdk.core.retry.RetryMode.STANDARD, java.time.Duration.ofMillis(5)));
+             var managementSession = io.iamaudit.collect.AccountSession.direct(factory, management);
+             var org = new io.iamaudit.collect.OrgAnalyzerLocator().locate(managementSession,
+                     id -> io.iamaudit.collect.AccountSession.open(factory.forSharedQuota(), id, management, role))) {
+            List<AccountCoverage> audited = staging.coverage(run.runId()).stream()
+                    .filter(cv -> cv.status() == AccountCoverage.Status.AUDITED).toList();
+            assertThat(audited).hasSize(7);
+            for (AccountCoverage account : audited) {
+                String id = account.accountId();
+                io.iamaudit.stage.AccountSnapshot staged = staging.snapshot(run.runId(), id).orElseThrow();
+                io.iamaudit.stage.AccessAnalyzerState perAccount;
+                try (var session = io.iamaudit.collect.AccountSession.open(factory, id, management, role)) {
+                    perAccount = new io.iamaudit.collect.AccessAnalyzerCollector(org, session, id,
+                            staged.authorization().get().orElse(null)).collect();
+                }
+                assertThat(staged.accessAnalyzer().missing()).as(id).isFalse();
+                assertThat(staged.accessAnalyzer().value()).as(id).usingRecursiveComparison().isEqualTo(perAccount);
+
+                var analysis = accountAnalyzer.analyze(staged.withAccessAnalyzer(
+                        io.iamaudit.stage.Collected.of(perAccount)), context);
+                assertThat(analysis.findings()).as(id).extracting(f -> f.findingId() + " " + f.status())
+                        .containsExactlyInAnyOrderElementsOf(findings.stream()
+                                .filter(f -> f.accountId().equals(id)).map(f -> f.findingId() + " " + f.status())
+                                .toList());
+                // the verify step adds AWS's checks to the staged proposals: compare what analysis decides
+                assertThat(analysis.recommendations()).as(id)
+                        .extracting(r -> r.recommendationId() + " " + r.verdict() + " " + r.unusedActions())
+                        .containsExactlyInAnyOrderElementsOf(staging.recommendations(run.runId(), id).stream()
+                                .map(r -> r.recommendationId() + " " + r.verdict() + " " + r.unusedActions()).toList());
+            }
+        }
+        assertThat(findings).filteredOn(f -> f.ruleId().startsWith("IAM.ANALYZER.")).isNotEmpty();
     }
 }
