@@ -36,6 +36,7 @@ public final class ActionCatalog {
     private final Map<String, Service> services;
     private final Map<String, List<String>> qualified = new TreeMap<>();
     private final Map<String, ActionInfo> byAction = new HashMap<>();
+    private final Map<String, ActionInfo> bySpelling = new HashMap<>();
 
     private ActionCatalog(String source, Map<String, Service> services, List<ActionInfo> actions) {
         this.source = source;
@@ -43,6 +44,7 @@ public final class ActionCatalog {
         services.values().forEach(s -> qualified.put(s.prefix(),
                 s.actions().stream().map(a -> s.prefix() + ":" + a).toList()));
         actions.forEach(a -> byAction.put(a.action().toLowerCase(Locale.ROOT), a));
+        actions.forEach(a -> bySpelling.put(a.action(), a));
     }
 
     /** A service: its IAM prefix, human name and actions (names without the prefix, IAM's spelling). */
@@ -140,7 +142,10 @@ public final class ActionCatalog {
 
     /** The reference's entry for a concrete action ({@code prefix:Action}, any case); empty when unknown. */
     public Optional<ActionInfo> info(String action) {
-        return Optional.ofNullable(byAction.get(action.toLowerCase(Locale.ROOT)));
+        // most lookups come from expand() and actionsOf(), already in IAM's spelling: an exact hit on a key whose
+        // hash is cached costs nothing, where lower-casing builds and hashes a new string on every call
+        ActionInfo exact = bySpelling.get(action);
+        return Optional.ofNullable(exact != null ? exact : byAction.get(action.toLowerCase(Locale.ROOT)));
     }
 
     /** Whether the reference knows this concrete action (typos and retired actions are unknown). */
