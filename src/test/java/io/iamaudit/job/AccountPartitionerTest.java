@@ -18,9 +18,10 @@ class AccountPartitionerTest {
     @Test
     void eachPartitionCarriesItsWholeAccountAndAuditedAccountsAreNotCollectedAgain() {
         // given a run of three accounts, one already audited
-        JdbcStagingRepository staging = new JdbcStagingRepository(new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        staging.createSchema();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        io.iamaudit.stage.StagingSchema.migrate(dataSource);
+        JdbcStagingRepository staging = new JdbcStagingRepository(dataSource);
         AccountRef tagged = new AccountRef("111111111111", "prod", "prod@example.com", "ACTIVE", "Root/Workloads/Prod",
                 Map.of("env", "prod", "team", "a=b"));
         AccountRef failedBefore = new AccountRef("222222222222", "dev", "dev@example.com", "ACTIVE", "Root", Map.of());

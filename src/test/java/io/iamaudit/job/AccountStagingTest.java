@@ -111,9 +111,10 @@ class AccountStagingTest {
     }
 
     private static JdbcStagingRepository staging() {
-        JdbcStagingRepository staging = new JdbcStagingRepository(new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        staging.createSchema();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        io.iamaudit.stage.StagingSchema.migrate(dataSource);
+        JdbcStagingRepository staging = new JdbcStagingRepository(dataSource);
         return staging;
     }
 

@@ -4,6 +4,7 @@ import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.policy.Statement;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,12 +19,16 @@ public final class PolicyRiskActions {
 
     public static Set<String> of(RiskClass risk, PolicyDocument doc, ActionCatalog catalog) {
         Set<String> out = new TreeSet<>();
+        // the statements that deny on every resource without condition, found once rather than per candidate action
+        // (most documents have none)
+        List<Statement> denials = doc.statements().stream()
+                .filter(st -> !st.allow() && st.allResources() && !st.hasCondition()).toList();
         for (Statement st : doc.allows()) {
             if (!st.allResources()) {
                 continue;
             }
             for (String action : RiskActions.candidates(st, catalog)) {
-                if (risk.includes(action, catalog) && !deniedEverywhere(doc, action)) {
+                if (risk.includes(action, catalog) && !deniedEverywhere(denials, action)) {
                     out.add(catalog.canonical(action));
                 }
             }
@@ -31,8 +36,12 @@ public final class PolicyRiskActions {
         return out;
     }
 
-    private static boolean deniedEverywhere(PolicyDocument doc, String action) {
-        return doc.statements().stream().anyMatch(st -> !st.allow() && st.allResources() && !st.hasCondition()
-                && st.coversAction(action));
+    private static boolean deniedEverywhere(List<Statement> denials, String action) {
+        for (Statement denial : denials) {
+            if (denial.coversAction(action)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

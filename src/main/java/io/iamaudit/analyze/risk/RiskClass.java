@@ -3,7 +3,6 @@ package io.iamaudit.analyze.risk;
 import io.iamaudit.policy.AccessLevel;
 import io.iamaudit.policy.ActionCatalog;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -51,14 +50,31 @@ public enum RiskClass {
 
     /** Whether an action granted on every resource falls in this class. */
     public boolean includes(String action, ActionCatalog catalog) {
-        String key = action.toLowerCase(Locale.ROOT);
-        AccessLevel level = catalog.accessLevel(action).orElse(null);
+        // called for every action a wildcard reaches (about 17,000 for "*"), per class and principal: no lower-cased
+        // copy of the action, and the access level only for the classes that read it
         return switch (this) {
-            case DATA_EXFILTRATION -> DATA_EXFILTRATION_ACTIONS.contains(key);
-            case CREDENTIALS_EXPOSURE -> CREDENTIALS_ACTIONS.contains(key);
-            case RESOURCE_EXPOSURE -> level == AccessLevel.PERMISSIONS_MANAGEMENT;
-            case INFRASTRUCTURE_MODIFICATION -> level == AccessLevel.WRITE || level == AccessLevel.PERMISSIONS_MANAGEMENT
-                    || level == AccessLevel.TAGGING;
+            case DATA_EXFILTRATION -> containsIgnoreCase(DATA_EXFILTRATION_ACTIONS, action);
+            case CREDENTIALS_EXPOSURE -> containsIgnoreCase(CREDENTIALS_ACTIONS, action);
+            case RESOURCE_EXPOSURE -> level(action, catalog) == AccessLevel.PERMISSIONS_MANAGEMENT;
+            case INFRASTRUCTURE_MODIFICATION -> {
+                AccessLevel level = level(action, catalog);
+                yield level == AccessLevel.WRITE || level == AccessLevel.PERMISSIONS_MANAGEMENT
+                        || level == AccessLevel.TAGGING;
+            }
         };
+    }
+
+    private static AccessLevel level(String action, ActionCatalog catalog) {
+        return catalog.accessLevel(action).orElse(null);
+    }
+
+    /** The lists are short (5 and 20 names): comparing lengths first rejects almost every action at once. */
+    private static boolean containsIgnoreCase(Set<String> lowerCaseNames, String action) {
+        for (String name : lowerCaseNames) {
+            if (name.equalsIgnoreCase(action)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
