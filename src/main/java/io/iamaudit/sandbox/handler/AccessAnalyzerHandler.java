@@ -130,12 +130,12 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
 
     @Override
     public AwsException unknownOperation(String operation) {
-        return new AwsException(404, "UnknownOperationException", "Unknown operation " + operation);
+        return AwsException.unknownOperation(404, operation);
     }
 
     @Override
     public AwsException expiredToken() {
-        return new AwsException(403, "ExpiredTokenException", "The security token included in the request is expired");
+        return AwsException.expiredToken(403, "ExpiredTokenException");
     }
 
     private ObjectNode listAnalyzers(SandboxRequest r, String account) {

@@ -65,12 +65,12 @@ abstract class JsonHandler implements ServiceHandler {
 
     @Override
     public AwsException unknownOperation(String operation) {
-        return new AwsException(400, "UnknownOperationException", "Unknown operation " + operation);
+        return AwsException.unknownOperation(400, operation);
     }
 
     @Override
     public AwsException expiredToken() {
-        return new AwsException(400, "ExpiredTokenException", "The security token included in the request is expired");
+        return AwsException.expiredToken(400, "ExpiredTokenException");
     }
 
     /** A NextToken/MaxResults page written as {@code {listName: [...], NextToken}}. */

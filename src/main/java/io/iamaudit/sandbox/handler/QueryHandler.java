@@ -64,7 +64,7 @@ abstract class QueryHandler implements ServiceHandler {
 
     @Override
     public AwsException expiredToken() {
-        return new AwsException(403, "ExpiredToken", "The security token included in the request is expired");
+        return AwsException.expiredToken(403, "ExpiredToken");
     }
 
     SandboxResponse ok(SandboxRequest request, java.util.function.Consumer<XmlWriter> result) {
