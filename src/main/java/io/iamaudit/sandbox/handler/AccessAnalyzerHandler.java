@@ -128,16 +128,6 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
         return new AwsException(500, "InternalServerException", "Internal server error").header("Retry-After", "1");
     }
 
-    @Override
-    public AwsException unknownOperation(String operation) {
-        return AwsException.unknownOperation(404, operation);
-    }
-
-    @Override
-    public AwsException expiredToken() {
-        return AwsException.expiredToken(403, "ExpiredTokenException");
-    }
-
     private ObjectNode listAnalyzers(SandboxRequest r, String account) {
         String type = r.query().get("type");
         if (type != null && !TYPES.contains(type)) {

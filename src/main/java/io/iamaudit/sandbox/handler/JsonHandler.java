@@ -63,16 +63,6 @@ abstract class JsonHandler implements ServiceHandler {
         return protocol().json(operations.get(operation).apply(request, input));
     }
 
-    @Override
-    public AwsException unknownOperation(String operation) {
-        return AwsException.unknownOperation(400, operation);
-    }
-
-    @Override
-    public AwsException expiredToken() {
-        return AwsException.expiredToken(400, "ExpiredTokenException");
-    }
-
     /** A NextToken/MaxResults page written as {@code {listName: [...], NextToken}}. */
     <T> ObjectNode paged(ObjectNode input, String scope, String listName, List<T> all, int maxLimit,
                          Function<T, ObjectNode> item, AwsException invalidToken) {

@@ -21,16 +21,6 @@ public final class AwsException extends RuntimeException {
         this.code = code;
     }
 
-    /** The answer to an operation the service does not have, in the JSON protocols' words. */
-    public static AwsException unknownOperation(int status, String operation) {
-        return new AwsException(status, "UnknownOperationException", "Unknown operation " + operation);
-    }
-
-    /** The answer to expired credentials; the code differs by protocol ("ExpiredToken" in the query protocol). */
-    public static AwsException expiredToken(int status, String code) {
-        return new AwsException(status, code, "The security token included in the request is expired");
-    }
-
     public AwsException field(String name, Object value) {
         fields.put(name, value);
         return this;
