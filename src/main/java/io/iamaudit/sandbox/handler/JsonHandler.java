@@ -1,6 +1,5 @@
 package io.iamaudit.sandbox.handler;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamaudit.sandbox.wire.AwsException;
 import io.iamaudit.sandbox.wire.Json;
@@ -71,14 +70,8 @@ abstract class JsonHandler implements ServiceHandler {
             throw invalidInput(max < 1 ? "MIN_VALUE_EXCEEDED" : "MAX_VALUE_EXCEEDED",
                     "You provided a value that exceeds the maximum allowed value.");
         }
-        Pages.Page<T> page = Pages.page(all, scope, Json.text(input, "NextToken"), max, () -> invalidToken);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray(listName);
-        page.items().forEach(t -> list.add(item.apply(t)));
-        if (page.nextToken() != null) {
-            out.put("NextToken", page.nextToken());
-        }
-        return out;
+        return Pages.page(all, scope, Json.text(input, "NextToken"), max, () -> invalidToken)
+                .json(listName, "NextToken", item);
     }
 
     abstract AwsException invalidInput(String reason, String message);
