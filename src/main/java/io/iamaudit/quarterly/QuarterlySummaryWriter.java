@@ -11,6 +11,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -176,12 +178,9 @@ final class QuarterlySummaryWriter {
         }
         rows.section("Findings at quarter end by severity and state (the total is the row count of '"
                 + template.findings().sheet() + "')");
-        Row header = rows.row();
-        rows.text(header, 0, "Severity", styles.header);
-        for (FindingState.State state : STATES) {
-            rows.text(header, 1 + state.ordinal(), template.states().label(state), styles.headerNumeric);
-        }
-        rows.text(header, 1 + STATES.length, TOTAL, styles.headerNumeric);
+        List<String> numbers = new ArrayList<>(Arrays.stream(STATES).map(template.states()::label).toList());
+        numbers.add(TOTAL);
+        rows.headers(List.of("Severity"), numbers);
         long[] totals = new long[STATES.length];
         for (Severity s : Severity.values()) {
             severityRow(s.name(), styles.severity(s, styles.text), counts.getOrDefault(s, new long[STATES.length]),

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Writes a free-form Summary sheet row after row, for the nightly and the quarterly Summary alike: the next row, text
@@ -61,6 +62,18 @@ public final class SummaryRows {
         Row row = row();
         for (int i = 0; i < headers.length; i++) {
             text(row, i, headers[i], styles.header);
+        }
+        return row;
+    }
+
+    /** A header row: the {@code leading} columns' headers, then right-aligned headers over the number columns. */
+    public Row headers(List<String> leading, List<String> numbers) {
+        Row row = row();
+        for (int i = 0; i < leading.size(); i++) {
+            text(row, i, leading.get(i), styles.header);
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            text(row, leading.size() + i, numbers.get(i), styles.headerNumeric);
         }
         return row;
     }

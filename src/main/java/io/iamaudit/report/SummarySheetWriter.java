@@ -15,6 +15,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -116,13 +119,8 @@ final class SummarySheetWriter {
 
     private void bySeverity(SummaryTally tally) {
         section("by-severity");
-        Row head = rows.row();
-        rows.text(head, 0, "Severity", styles.header);
-        for (int i = 0; i < STATUSES.length; i++) {
-            rows.text(head, i + 1, Labels.status(STATUSES[i]), styles.headerNumeric);
-        }
+        rows.headers(List.of("Severity"), statusHeaders("Total"));
         int totalColumn = STATUSES.length + 1;
-        rows.text(head, totalColumn, "Total", styles.headerNumeric);
         int firstRow = rows.next();
         for (Severity severity : Severity.values()) {
             Row row = rows.row();
@@ -159,13 +157,9 @@ final class SummarySheetWriter {
      */
     private void byFramework(SummaryTally tally) {
         section("by-framework");
-        Row head = rows.row();
-        rows.text(head, 0, "Framework", styles.header);
-        rows.text(head, 1, "Control", styles.header);
-        rows.text(head, 2, "Rules", styles.headerNumeric);
-        for (int i = 0; i < STATUSES.length; i++) {
-            rows.text(head, i + 3, Labels.status(STATUSES[i]), styles.headerNumeric);
-        }
+        List<String> numbers = new ArrayList<>(List.of("Rules"));
+        numbers.addAll(statusHeaders());
+        rows.headers(List.of("Framework", "Control"), numbers);
         for (FrameworkTally.Line line : FrameworkTally.of(RuleDisplays.standard(), tally)) {
             Row row = rows.row();
             rows.text(row, 0, line.framework(), styles.text);
@@ -218,11 +212,7 @@ final class SummarySheetWriter {
 
     private void topAccounts(SummaryTally tally) {
         section("top-accounts");
-        Row head = rows.row();
-        rows.text(head, 0, "Account id", styles.header);
-        rows.text(head, 1, "Account name", styles.header);
-        rows.text(head, 2, "FAIL findings", styles.headerNumeric);
-        rows.text(head, 3, "Risk score", styles.headerNumeric);
+        rows.headers(List.of("Account id", "Account name"), List.of("FAIL findings", "Risk score"));
         for (SummaryTally.Party account : tally.topAccounts(template.topRisky())) {
             Row row = rows.row();
             rows.text(row, 0, account.accountId, styles.text);
@@ -255,14 +245,16 @@ final class SummarySheetWriter {
     }
 
     private void severityHeader(String... leading) {
-        Row row = rows.row();
-        for (int i = 0; i < leading.length; i++) {
-            rows.text(row, i, leading[i], styles.header);
-        }
-        for (Severity s : Severity.values()) {
-            rows.text(row, leading.length + s.ordinal(), s.name(), styles.headerNumeric);
-        }
-        rows.text(row, leading.length + Severity.values().length, "Total", styles.headerNumeric);
+        List<String> numbers = new ArrayList<>(Arrays.stream(Severity.values()).map(Severity::name).toList());
+        numbers.add("Total");
+        rows.headers(List.of(leading), numbers);
+    }
+
+    /** The finding statuses' labels, then any further headers. */
+    private static List<String> statusHeaders(String... more) {
+        List<String> headers = new ArrayList<>(Arrays.stream(STATUSES).map(Labels::status).toList());
+        headers.addAll(List.of(more));
+        return headers;
     }
 
     private void severityCounts(Row row, int firstColumn, Map<Severity, Long> counts) {
