@@ -41,6 +41,9 @@ public class AuditOptions {
     @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (default) or json (one JSON object per line, for CloudWatch).")
     String logFormat;
 
+    @Option(names = "--security-hub", description = "Also import the findings into AWS Security Hub (BatchImportFindings, each account's with its audit role) and archive the ones this run resolved; needs securityhub:BatchImportFindings in the audit role (docs/exports.md).")
+    boolean securityHub;
+
     /** Spring properties for the options that were given (unset options leave configuration to application.yml). */
     Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -69,6 +72,9 @@ public class AuditOptions {
                 InputValidation.readableFile(sandbox, "--sandbox");
             }
             put(p, "iam-audit.sandbox.scenario", sandbox);
+        }
+        if (securityHub) {
+            put(p, "iam-audit.security-hub.enabled", "true");
         }
         if (logFormat != null) {
             if (!List.of("text", "json").contains(logFormat)) {

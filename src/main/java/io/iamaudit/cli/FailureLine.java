@@ -1,5 +1,6 @@
 package io.iamaudit.cli;
 
+import io.iamaudit.job.ExitCode;
 import io.iamaudit.job.RunRequestException;
 import org.springframework.boot.context.properties.bind.BindException;
 

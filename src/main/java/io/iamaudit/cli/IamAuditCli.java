@@ -1,5 +1,7 @@
 package io.iamaudit.cli;
 
+import io.iamaudit.job.ExitCode;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +28,15 @@ public class IamAuditCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
+    }
+
+    /**
+     * The jar's entry point. The command line is parsed and validated before Spring starts, so a bad value costs a
+     * one-line error and exit code 2, not a stack trace after work began.
+     */
+    public static void main(String[] args) {
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
     }
 
     /** Runs the command line and returns the process exit code. */

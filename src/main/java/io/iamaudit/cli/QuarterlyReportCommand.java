@@ -1,5 +1,6 @@
 package io.iamaudit.cli;
 
+import io.iamaudit.job.ExitCode;
 import io.iamaudit.publish.FolderPublisher;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.Publisher;
@@ -11,7 +12,7 @@ import io.iamaudit.quarterly.Quarter;
 import io.iamaudit.quarterly.QuarterlyReport;
 import io.iamaudit.quarterly.QuarterlyTemplate;
 import io.iamaudit.quarterly.QuarterlyUsageException;
-import io.iamaudit.quarterly.RunStore;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.report.ReportTemplate;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;

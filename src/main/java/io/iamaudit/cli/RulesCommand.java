@@ -2,6 +2,7 @@ package io.iamaudit.cli;
 
 import io.iamaudit.analyze.RuleCatalog;
 import io.iamaudit.analyze.RuleCatalogFormatter;
+import io.iamaudit.job.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,6 +20,17 @@ class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final RuleCatalog catalog;
+
+    RulesCommand() {
+        this(RuleCatalog.standard());
+    }
+
+    /** Tests print a catalog of their own (the architecture recipe adds a rule the documented way). */
+    RulesCommand(RuleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
     @Override
     public Integer call() {
         RuleCatalogFormatter.Format parsed;
@@ -27,7 +39,7 @@ class RulesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
-        spec.commandLine().getOut().print(RuleCatalogFormatter.format(RuleCatalog.standard(), parsed));
+        spec.commandLine().getOut().print(RuleCatalogFormatter.format(catalog, parsed));
         spec.commandLine().getOut().flush();
         return ExitCode.COMPLETE;
     }

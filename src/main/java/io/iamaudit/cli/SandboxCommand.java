@@ -1,5 +1,6 @@
 package io.iamaudit.cli;
 
+import io.iamaudit.job.ExitCode;
 import io.iamaudit.json.Mappers;
 import io.iamaudit.sandbox.SandboxCommandSupport;
 import io.iamaudit.sandbox.SandboxServer;

@@ -126,6 +126,11 @@ public final class AccountSession implements AutoCloseable {
         return factory.accessAnalyzer(credentials, otherCounter);
     }
 
+    /** A Security Hub client acting in this account (findings of an account are imported by that account). */
+    public software.amazon.awssdk.services.securityhub.SecurityHubClient securityHub(RequestPacer pacer) {
+        return factory.securityHub(credentials, counter, pacer);
+    }
+
     public boolean assumedRole() {
         return roleCredentials != null;
     }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.Duration;
@@ -113,6 +114,14 @@ public final class AwsClientFactory implements AutoCloseable {
     public AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials, CallCounter counter) {
         return configure(AccessAnalyzerClient.builder(), settings.region(), credentials, counter,
                 pacesAccessAnalyzer ? sharedQuotas.accessAnalyzer() : null).build();
+    }
+
+    /**
+     * Security Hub in the configured region (it is regional: findings go to the region the run is configured for),
+     * paced by {@code pacer} when one is given.
+     */
+    public SecurityHubClient securityHub(AwsCredentialsProvider credentials, CallCounter counter, RequestPacer pacer) {
+        return configure(SecurityHubClient.builder(), settings.region(), credentials, counter, pacer).build();
     }
 
     /**

@@ -2,8 +2,8 @@ package io.iamaudit.history;
 
 import io.iamaudit.publish.StoreReadException;
 import io.iamaudit.publish.VersionedObject;
-import io.iamaudit.quarterly.RunFolder;
-import io.iamaudit.quarterly.RunStore;
+import io.iamaudit.publish.RunFolder;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.report.ReportTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

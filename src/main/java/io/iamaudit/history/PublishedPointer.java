@@ -5,7 +5,7 @@ import io.iamaudit.publish.PublishJson;
 import io.iamaudit.publish.RunLayout;
 import io.iamaudit.publish.StoreErrors;
 import io.iamaudit.publish.StoreReadException;
-import io.iamaudit.quarterly.RunStore;
+import io.iamaudit.publish.RunStore;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,14 +9,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The audit job, as data flows: discover, carry finding history over from the previous published run, collect,
- * analyze, verify the proposals with IAM Access Analyzer, report, publish, then drop staged runs past their retention.
+ * analyze, verify the proposals with IAM Access Analyzer, report, publish, import into Security Hub when asked, then
+ * drop staged runs past their retention.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditJobConfiguration {
 
     @Bean
     Job auditJob(JobRepository jobRepository, Step discoverStep, Step historyStep, Step collectStep, Step analyzeStep, Step reportStep,
-                 Step verifyStep, Step publishStep, Step stagingRetentionStep) {
+                 Step verifyStep, Step publishStep, Step securityHubStep, Step stagingRetentionStep) {
         return new JobBuilder("iam-audit", jobRepository)
                 .listener(new RunLogContext())
                 .start(discoverStep)
@@ -26,6 +27,7 @@ class AuditJobConfiguration {
                 .next(verifyStep)
                 .next(reportStep)
                 .next(publishStep)
+                .next(securityHubStep)
                 .next(stagingRetentionStep)
                 .build();
     }

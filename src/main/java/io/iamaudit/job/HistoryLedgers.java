@@ -5,7 +5,7 @@ import io.iamaudit.publish.FolderVersionedObject;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.S3PublishOptions;
 import io.iamaudit.publish.S3VersionedObject;
-import io.iamaudit.quarterly.RunStore;
+import io.iamaudit.publish.RunStore;
 
 /** The findings ledger and the run store of the configured output, folder or S3 alike. */
 final class HistoryLedgers {

@@ -1,15 +1,18 @@
 package io.iamaudit.job;
 
+import io.iamaudit.export.FindingExports;
+import io.iamaudit.export.FindingFacts;
 import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishJson;
 import io.iamaudit.publish.RunLayout;
-import io.iamaudit.quarterly.RunStore;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.publish.PublishedRun;
 import io.iamaudit.publish.Publishers;
 import io.iamaudit.publish.RunPublisher;
 import io.iamaudit.publish.S3PublishOptions;
 import io.iamaudit.report.ReportBundle;
+import io.iamaudit.report.ReportFile;
 import io.iamaudit.report.ReportGenerator;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.stage.AuditRun;
@@ -30,21 +33,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Write the workbook and CSV files into a local staging folder, then publish them: files first, the manifest last,
- * {@code latest.json} only after the run is complete.
+ * Write the workbook, CSV files and finding exports (OCSF, ASFF) into a local staging folder, then publish them:
+ * files first, the manifest last, {@code latest.json} only after the run is complete. The report step hands its
+ * files to the publish step through the job execution context ({@link WrittenReports}); this configuration keeps no
+ * state of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportStepConfiguration {
 
     static final String PUBLISHED_KEY = "published";
     private static final Logger log = LoggerFactory.getLogger(ReportStepConfiguration.class);
-
-    /** The report step's output, handed to the publish step of the same execution. */
-    private final AtomicReference<ReportBundle> written = new AtomicReference<>();
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
@@ -58,8 +61,13 @@ class ReportStepConfiguration {
                 .tasklet((contribution, chunk) -> {
                     String runId = (String) chunk.getStepContext().getJobParameters().get(JobParameterNames.RUN_ID);
                     Path folder = freshFolder(properties.home().resolve("work").resolve(runId));
-                    ReportBundle bundle = generator.generate(staging, runId, folder, catalogVersion.value());
-                    written.set(bundle);
+                    ReportBundle bundle = withExports(generator.generate(staging, runId, folder,
+                            catalogVersion.value()), staging, properties);
+                    WrittenReports.of(bundle).putInto(chunk.getStepContext().getStepExecution().getJobExecution()
+                            .getExecutionContext());
+                    // structured writer figures (rows, ms, CPU ms) for scripts/bench, in BATCH_STEP_EXECUTION_CONTEXT
+                    bundle.timings().asContext().forEach(
+                            chunk.getStepContext().getStepExecution().getExecutionContext()::putLong);
                     staging.run(runId).ifPresent(r -> staging.saveRun(r.withStatus(AuditRun.Status.REPORTED)));
                     log.info("run {}: reports written to {} ({} files)", runId, folder, bundle.files().size());
                     return RepeatStatus.FINISHED;
@@ -73,7 +81,8 @@ class ReportStepConfiguration {
                      AuditProperties properties, Clock clock) {
         return new StepBuilder("publish", jobRepository)
                 .tasklet((contribution, chunk) -> {
-                    ReportBundle bundle = written.get();
+                    ReportBundle bundle = WrittenReports.from(chunk.getStepContext().getStepExecution()
+                            .getJobExecution().getExecutionContext()).bundle(staging);
                     OutputLocation location = OutputLocation.parse(properties.output());
                     S3PublishOptions options = HistoryLedgers.publishOptions(properties);
                     try (LazyS3Client s3 = new LazyS3Client(properties)) {
@@ -115,6 +124,16 @@ class ReportStepConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the published manifest " + manifest, e);
         }
+    }
+
+    /** The OCSF and ASFF exports beside the workbook, so the manifest lists them with their SHA-256 like the rest. */
+    private static ReportBundle withExports(ReportBundle bundle, StagingRepository staging,
+                                            AuditProperties properties) {
+        FindingExports exports = new FindingExports(FindingFacts.Factory.standard(),
+                bundle.context().toolVersion(), properties.aws().region());
+        List<ReportFile> files = new ArrayList<>(bundle.files());
+        files.addAll(exports.write(staging, bundle.context().run(), bundle.directory()));
+        return new ReportBundle(bundle.context(), bundle.directory(), files);
     }
 
     private static Path freshFolder(Path folder) {

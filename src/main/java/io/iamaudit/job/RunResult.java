@@ -1,6 +1,5 @@
 package io.iamaudit.job;
 
-import io.iamaudit.cli.ExitCode;
 import io.iamaudit.stage.AccountCoverage;
 
 import java.util.List;

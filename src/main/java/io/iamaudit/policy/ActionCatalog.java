@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -36,6 +37,16 @@ public final class ActionCatalog {
     private final Map<String, Service> services;
     private final Map<String, List<String>> qualified = new TreeMap<>();
     private final Map<String, ActionInfo> byAction = new HashMap<>();
+    /** The same entries under IAM's spelling: most lookups pass an action this catalog spelled, so no lowering. */
+    private final Map<String, ActionInfo> bySpelling = new HashMap<>();
+    /**
+     * Wildcard patterns already expanded (lower-cased text to the actions it covers). An organization's policies
+     * repeat a few thousand patterns across every principal, and each expansion scans a service's actions with
+     * {@link Glob}: profiling the analysis of an account with 2,000 roles found that scan its largest cost.
+     */
+    private final Map<String, Set<String>> expansions = new ConcurrentHashMap<>();
+    /** Enough for every distinct pattern of a large organization; past it, patterns are expanded each time. */
+    private static final int MAX_EXPANSIONS = 20_000;
 
     private ActionCatalog(String source, Map<String, Service> services, List<ActionInfo> actions) {
         this.source = source;
@@ -43,6 +54,7 @@ public final class ActionCatalog {
         services.values().forEach(s -> qualified.put(s.prefix(),
                 s.actions().stream().map(a -> s.prefix() + ":" + a).toList()));
         actions.forEach(a -> byAction.put(a.action().toLowerCase(Locale.ROOT), a));
+        actions.forEach(a -> bySpelling.put(a.action(), a));
     }
 
     /** A service: its IAM prefix, human name and actions (names without the prefix, IAM's spelling). */
@@ -140,12 +152,17 @@ public final class ActionCatalog {
 
     /** The reference's entry for a concrete action ({@code prefix:Action}, any case); empty when unknown. */
     public Optional<ActionInfo> info(String action) {
-        return Optional.ofNullable(byAction.get(action.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(lookup(action));
     }
 
     /** Whether the reference knows this concrete action (typos and retired actions are unknown). */
     public boolean known(String action) {
-        return byAction.containsKey(action.toLowerCase(Locale.ROOT));
+        return lookup(action) != null;
+    }
+
+    private ActionInfo lookup(String action) {
+        ActionInfo exact = bySpelling.get(action);
+        return exact != null ? exact : byAction.get(action.toLowerCase(Locale.ROOT));
     }
 
     /** The access level of a concrete action; empty when the reference does not know it. */
@@ -174,17 +191,30 @@ public final class ActionCatalog {
     /**
      * The concrete actions ({@code prefix:Action}) a pattern covers. A pattern naming an unknown action is returned
      * as itself, so nothing granted is ever lost from a count or a proposal because the reference does not know it.
+     * The set is unmodifiable and shared: callers copy it to change it.
      */
     public Set<String> expand(ActionPattern pattern) {
+        if (!pattern.hasWildcard()) {
+            ActionInfo info = lookup(pattern.text());
+            return Set.of(info == null ? pattern.text() : info.action());
+        }
+        String key = pattern.text().toLowerCase(Locale.ROOT);
+        Set<String> known = expansions.get(key);
+        if (known != null) {
+            return known;
+        }
+        Set<String> expanded = Collections.unmodifiableSet(scan(pattern));
+        if (expansions.size() < MAX_EXPANSIONS) {
+            expansions.putIfAbsent(key, expanded);
+        }
+        return expanded;
+    }
+
+    private Set<String> scan(ActionPattern pattern) {
         Set<String> out = new LinkedHashSet<>();
         String prefix = pattern.service();
         if ("*".equals(prefix)) {
             qualified.values().forEach(out::addAll);
-            return out;
-        }
-        if (!pattern.hasWildcard()) {
-            ActionInfo info = byAction.get(pattern.text().toLowerCase(Locale.ROOT));
-            out.add(info == null ? pattern.text() : info.action());
             return out;
         }
         for (String action : actionsOf(prefix)) {

@@ -4,6 +4,7 @@ import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.ManifestFile;
 import io.iamaudit.publish.Publisher;
 import io.iamaudit.publish.RunPublisher;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.publish.Sha256;
 import io.iamaudit.report.CsvReportWriter;
 import io.iamaudit.report.ReportContext;

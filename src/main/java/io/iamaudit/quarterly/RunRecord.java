@@ -1,6 +1,7 @@
 package io.iamaudit.quarterly;
 
 import io.iamaudit.publish.Manifest;
+import io.iamaudit.publish.RunFolder;
 import io.iamaudit.stage.Severity;
 
 import java.util.Map;

@@ -41,25 +41,20 @@ public final class ReportGenerator {
         ReportContext context = source.context(clock.instant(), ReportContext.currentToolVersion(),
                 ruleCatalogVersion);
         List<ReportFile> files = new ArrayList<>();
-        long start = System.nanoTime();
+        WriterTiming.Stopwatch watch = WriterTiming.start();
         ReportFile workbook = new XlsxReportWriter(template, limits).write(source, context,
                 folder.resolve(XlsxReportWriter.fileName(runId)));
-        long workbookNanos = System.nanoTime() - start;
+        WriterTiming workbookTiming = watch.stop(workbook.rows());
         files.add(workbook);
-        start = System.nanoTime();
+        watch = WriterTiming.start();
         List<ReportFile> csv = new CsvReportWriter(csvBom).write(source.allTables(), folder);
-        long csvNanos = System.nanoTime() - start;
+        WriterTiming csvTiming = watch.stop(csv.stream().mapToLong(ReportFile::rows).sum());
         files.addAll(csv);
         files.addAll(new ProposalFilesWriter().write(repository, runId, folder));
-        long csvRows = csv.stream().mapToLong(ReportFile::rows).sum();
-        // one line with both writers' figures: operators see where report time goes, scripts/bench parses it
+        // one line with both writers' figures for operators; scripts/bench reads the same from the step context
         log.info("run {}: report writers: workbook {} rows in {} ms ({} rows/s), csv {} rows in {} ms ({} rows/s)",
-                runId, workbook.rows(), workbookNanos / 1_000_000, perSecond(workbook.rows(), workbookNanos),
-                csvRows, csvNanos / 1_000_000, perSecond(csvRows, csvNanos));
-        return new ReportBundle(context, folder, files);
-    }
-
-    private static long perSecond(long rows, long nanos) {
-        return nanos <= 0 ? 0 : Math.round(rows * 1e9 / nanos);
+                runId, workbookTiming.rows(), workbookTiming.wallNanos() / 1_000_000, workbookTiming.rowsPerSecond(),
+                csvTiming.rows(), csvTiming.wallNanos() / 1_000_000, csvTiming.rowsPerSecond());
+        return new ReportBundle(context, folder, files, new ReportTimings(workbookTiming, csvTiming));
     }
 }

@@ -6,6 +6,7 @@ import io.iamaudit.sandbox.handler.AccessAnalyzerHandler;
 import io.iamaudit.sandbox.handler.IamHandler;
 import io.iamaudit.sandbox.handler.OrganizationsHandler;
 import io.iamaudit.sandbox.handler.SandboxContext;
+import io.iamaudit.sandbox.handler.SecurityHubHandler;
 import io.iamaudit.sandbox.handler.StsHandler;
 import io.iamaudit.sandbox.scenario.Scenario;
 import io.iamaudit.sandbox.scenario.ScenarioValidator;
@@ -46,6 +47,7 @@ public final class SandboxServer implements AutoCloseable {
     private final OrganizationState org;
     private final SandboxStats stats = new SandboxStats();
     private final SandboxFaults faults;
+    private final SecurityHubHandler securityHub = new SecurityHubHandler();
 
     private SandboxServer(Scenario scenario, SandboxProfile profile, int port) throws IOException {
         ScenarioValidator.validate(scenario);
@@ -56,7 +58,8 @@ public final class SandboxServer implements AutoCloseable {
                 new CredentialReports(faults::credentialReportDelay), new LastAccessedJobs(faults::lastAccessedDelay),
                 ActionCatalog.bundled(), faults::assumeRoleDenied);
         SandboxRouter router = new SandboxRouter(List.of(new IamHandler(ctx), new StsHandler(ctx),
-                new OrganizationsHandler(ctx), new AccessAnalyzerHandler(ctx)), org, sessions, profile, faults, stats);
+                new OrganizationsHandler(ctx), new AccessAnalyzerHandler(ctx), securityHub), org, sessions, profile, faults,
+                stats);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(profile.threads(), r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
@@ -113,6 +116,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public Scenario scenario() {
         return org.scenario();
+    }
+
+    /** The findings imported into Security Hub so far (what an audit run with {@code --security-hub} sent). */
+    public List<SecurityHubHandler.Imported> securityHubImports() {
+        return securityHub.imported();
     }
 
     /** The management account id. */

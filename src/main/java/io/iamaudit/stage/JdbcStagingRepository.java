@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * {@link StagingRepository} over JDBC (H2 or PostgreSQL), schema in {@code schema-staging.sql}. Each record is one
  * row of JSON ({@link StageJson}) under its key; findings also keep rule, severity and status as columns so they can
  * be queried. Every save deletes the key's rows and inserts within one transaction, so a rerun of a partition leaves
- * no duplicates. The streams hold a database cursor and connection until closed: use try-with-resources.
- * (On PostgreSQL the fetch size only streams inside a transaction, i.e. with auto-commit off.)
+ * no duplicates. The streams hold no open cursor: they are lazy sequences of small queries (one per account, or per
+ * snapshot), each read whole before the stream moves on, so memory stays at one account's slice whatever the
+ * organization's size (see {@link #perAccount}); the fetch size only cuts round trips within one such query.
  */
 public final class JdbcStagingRepository implements StagingRepository {
 

@@ -6,8 +6,9 @@ import java.util.stream.Stream;
 
 /**
  * The staging store: everything a run collects and derives, keyed by run and account. Every save is an upsert (or a
- * replace of the account's rows), so a retried or restarted partition never duplicates rows. Streams are backed by
- * database cursors so reports stay in flat memory: close them (try-with-resources).
+ * replace of the account's rows), so a retried or restarted partition never duplicates rows. Streams are read lazily,
+ * a slice (one account) at a time, so reports stay in flat memory; close them (try-with-resources) so that an
+ * implementation that does hold a cursor can release it.
  */
 public interface StagingRepository {
 

@@ -35,7 +35,7 @@ class BenchScriptIT {
         assertThat(bench.exitValue()).as(printed).isZero();
 
         assertThat(printed).contains("wall / lower bound", "calls / minimum", "throttling share", "peak heap MiB",
-                "peak RSS MiB", "workbook / bare SXSSF", "csv rows/s", "targets:");
+                "peak RSS MiB", "peak live heap MiB", "binding constraint", "workbook / bare SXSSF", "csv rows/s", "targets:");
         JsonNode result = new ObjectMapper().readTree(out.resolve("bench/result.json").toFile());
         JsonNode size = result.get("sizes").get(0);
         assertThat(size.get("accounts").asInt()).isEqualTo(3);
@@ -44,6 +44,11 @@ class BenchScriptIT {
         assertThat(size.get("callsOverMinimum").asDouble()).isGreaterThanOrEqualTo(1.0);
         assertThat(size.get("callsMade").asLong()).isGreaterThanOrEqualTo(size.get("callsCountedByAudit").asLong());
         assertThat(size.get("peakHeapMiB").asLong()).isPositive();
+        assertThat(size.get("peakLiveHeapHistogramMiB").asDouble()).as("live heap from class histograms").isPositive();
+        assertThat(size.get("workbookCpuMillis").asLong()).isPositive();
+        assertThat(size.get("lowerBound").get("binding").asText()).isNotBlank();
+        assertThat(size.get("operations").get("organizations:ListTagsForResource").get("minimum").asLong())
+                .as("no tag filter: no tags to read").isZero();
         assertThat(size.get("peakRssMiB").asDouble()).isPositive();
         assertThat(size.get("auditCpuSeconds").asDouble()).isPositive();
         assertThat(size.get("sandboxCpuSeconds").asDouble()).isPositive();

@@ -1,5 +1,7 @@
 package io.iamaudit.cli;
 
+import io.iamaudit.job.ExitCode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

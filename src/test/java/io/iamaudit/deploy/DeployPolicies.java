@@ -35,6 +35,7 @@ final class DeployPolicies {
     static final String EXTERNAL_ID = "iam-audit-4f1c2e";
     static final String ORG_ID = "o-a1b2c3d4e5";
     static final String KMS_SID = "UseTheReportKeyThroughS3OnlyWhenSseKms";
+    static final String SECURITY_HUB_SID = "ImportFindingsIntoSecurityHubOnlyWithSecurityHubOption";
 
     /** Verbs that change IAM; the audit only reads (and generates reports, which changes nothing). */
     static final List<String> IAM_WRITE_VERBS = List.of("Create", "Put", "Attach", "Delete", "Update", "Detach",
@@ -48,7 +49,13 @@ final class DeployPolicies {
     record Requirement(String operation, String iamAction, Set<String> grantedBy, String when) {
 
         boolean appliesTo(String policy, boolean sseKms) {
-            return grantedBy.contains(policy) && (!"sse-kms".equals(when) || sseKms);
+            return appliesTo(policy, sseKms, false);
+        }
+
+        /** @param securityHub whether the deployment allows the optional Security Hub import */
+        boolean appliesTo(String policy, boolean sseKms, boolean securityHub) {
+            return grantedBy.contains(policy) && (!"sse-kms".equals(when) || sseKms)
+                    && (!"security-hub".equals(when) || securityHub);
         }
     }
 
@@ -69,41 +76,66 @@ final class DeployPolicies {
 
     /** The IAM actions a policy must grant, exactly. */
     static Set<String> requiredActions(String policy, boolean sseKms) {
-        return requirements().stream().filter(r -> r.appliesTo(policy, sseKms)).map(Requirement::iamAction)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        return requiredActions(policy, sseKms, false);
+    }
+
+    static Set<String> requiredActions(String policy, boolean sseKms, boolean securityHub) {
+        return requirements().stream().filter(r -> r.appliesTo(policy, sseKms, securityHub))
+                .map(Requirement::iamAction).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** runner-policy.json as an operator fills it in; for SSE-S3 the KMS statement is deleted, as documented. */
     static PolicyDocument runnerJson(boolean sseKms) {
+        return runnerJson(sseKms, false);
+    }
+
+    /** As {@link #runnerJson(boolean)}; without the Security Hub import its statement is deleted, as documented. */
+    static PolicyDocument runnerJson(boolean sseKms, boolean securityHub) {
         String text = read(DEPLOY.resolve("runner-policy.json"))
                 .replace("REPORT_BUCKET", BUCKET)
                 .replace("REPORT_PREFIX", PREFIX)
                 .replace("REPORT_KMS_KEY_ARN", KMS_KEY);
         PolicyDocument doc = PolicyDocument.parse(text);
-        if (sseKms) {
-            return doc;
-        }
-        doc.json().withArray("Statement").removeIf(s -> KMS_SID.equals(s.path("Sid").asText()));
+        doc.json().withArray("Statement").removeIf(s -> !sseKms && KMS_SID.equals(s.path("Sid").asText())
+                || !securityHub && SECURITY_HUB_SID.equals(s.path("Sid").asText()));
         return PolicyDocument.parse(doc.json().toString());
     }
 
     static CfnTemplate.Rendered runnerStack(boolean sseKms) {
+        return runnerStack(sseKms, false);
+    }
+
+    static CfnTemplate.Rendered runnerStack(boolean sseKms, boolean securityHub) {
         return template("runner-role.yaml").render(Map.of("ReportBucket", BUCKET, "ReportPrefix", PREFIX,
-                "ReportKmsKeyArn", sseKms ? KMS_KEY : ""));
+                "ReportKmsKeyArn", sseKms ? KMS_KEY : "", "ImportFindingsToSecurityHub", String.valueOf(securityHub)));
     }
 
     static PolicyDocument runnerYaml(boolean sseKms) {
-        JsonNode policies = runnerStack(sseKms).resource("RunnerRole").path("Properties").path("Policies");
+        return runnerYaml(sseKms, false);
+    }
+
+    static PolicyDocument runnerYaml(boolean sseKms, boolean securityHub) {
+        JsonNode policies = runnerStack(sseKms, securityHub).resource("RunnerRole").path("Properties")
+                .path("Policies");
         return PolicyDocument.parse(single(policies).path("PolicyDocument").toString());
     }
 
     static CfnTemplate.Rendered auditStack() {
+        return auditStack(false);
+    }
+
+    static CfnTemplate.Rendered auditStack(boolean securityHub) {
         return template("audit-role-stackset.yaml").render(Map.of("RunnerRoleArn", RUNNER_ARN,
-                "ExternalId", EXTERNAL_ID, "OrganizationId", ORG_ID));
+                "ExternalId", EXTERNAL_ID, "OrganizationId", ORG_ID,
+                "ImportFindingsToSecurityHub", String.valueOf(securityHub)));
     }
 
     static PolicyDocument auditPermissions() {
-        JsonNode policies = auditStack().resource("AuditRole").path("Properties").path("Policies");
+        return auditPermissions(false);
+    }
+
+    static PolicyDocument auditPermissions(boolean securityHub) {
+        JsonNode policies = auditStack(securityHub).resource("AuditRole").path("Properties").path("Policies");
         return PolicyDocument.parse(single(policies).path("PolicyDocument").toString());
     }
 

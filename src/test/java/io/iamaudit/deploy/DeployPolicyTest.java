@@ -61,7 +61,7 @@ class DeployPolicyTest {
             assertThat(catalog.service(prefix)).as("service of %s", r.operation()).isNotNull();
             assertThat(catalog.known(r.iamAction())).as("IAM action %s", r.iamAction()).isTrue();
             assertThat(r.grantedBy()).as(r.toString()).isNotEmpty().isSubsetOf("runner", "audit", "audit-trust");
-            assertThat(r.when()).as(r.toString()).isIn("always", "source-identity", "sse-kms");
+            assertThat(r.when()).as(r.toString()).isIn("always", "source-identity", "sse-kms", "security-hub");
         }
     }
 

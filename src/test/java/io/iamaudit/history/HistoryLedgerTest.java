@@ -4,7 +4,7 @@ import io.iamaudit.publish.FolderVersionedObject;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.StoreReadException;
 import io.iamaudit.publish.VersionedObject;
-import io.iamaudit.quarterly.RunStore;
+import io.iamaudit.publish.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

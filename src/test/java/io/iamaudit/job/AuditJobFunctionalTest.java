@@ -1,13 +1,14 @@
 package io.iamaudit.job;
 
 import io.iamaudit.IamAuditApplication;
-import io.iamaudit.cli.ExitCode;
+import io.iamaudit.bench.Bench;
 import io.iamaudit.sandbox.SandboxProfile;
 import io.iamaudit.sandbox.SandboxServer;
 import io.iamaudit.sandbox.Scenarios;
 import io.iamaudit.sandbox.scenario.AccountSpec;
 import io.iamaudit.sandbox.scenario.Scenario;
 import io.iamaudit.sandbox.scenario.UserSpec;
+import io.iamaudit.report.ReportTimings;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.AuditRun;
@@ -47,6 +48,9 @@ class AuditJobFunctionalTest {
 
     @Autowired
     StagingRepository staging;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -94,6 +98,11 @@ class AuditJobFunctionalTest {
         assertThat(runFolder.resolve("manifest.json")).isRegularFile();
         assertThat(Files.readString(WORK.resolve("out/latest.json"))).contains(result.runId());
         assertThat(staging.coverage(result.runId())).allSatisfy(c -> assertThat(c.totalCalls()).isPositive());
+        // the report step left its writers' figures where scripts/bench reads them
+        ReportTimings writers = Bench.reportTimings(dataSource);
+        assertThat(writers.workbook().rows()).isPositive();
+        assertThat(writers.csv().rows()).isPositive();
+        assertThat(writers.workbook().wallNanos()).isPositive();
         // and the run ended with the staging retention
         assertThat(staging.run("run-100-days-ago")).isEmpty();
         assertThat(staging.run("run-30-days-ago")).isPresent();

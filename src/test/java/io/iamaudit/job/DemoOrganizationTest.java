@@ -7,7 +7,6 @@ import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.PrincipalLastAccessed;
 import io.iamaudit.testsupport.NpmIamData;
-import io.iamaudit.cli.ExitCode;
 import io.iamaudit.sandbox.SandboxProfile;
 import io.iamaudit.sandbox.SandboxServer;
 import io.iamaudit.sandbox.Scenarios;
@@ -90,6 +89,17 @@ class DemoOrganizationTest {
                     assertThat(c.reason()).containsIgnoringCase("suspended");
                 });
         assertThat(run.audited()).isEqualTo(7);
+    }
+
+    /** Issue 17: behaviour unchanged by refactoring, as a sorted dump of findings and proposals (DemoOutputGolden). */
+    @Test
+    void findingsAndProposalsMatchTheGoldenFile() throws IOException {
+        audited();
+        List<LeastPrivilegeRecommendation> recommendations;
+        try (Stream<LeastPrivilegeRecommendation> all = staging.recommendations(run.runId())) {
+            recommendations = all.toList();
+        }
+        DemoOutputGolden.assertMatches(DemoOutputGolden.render(findings, recommendations));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")

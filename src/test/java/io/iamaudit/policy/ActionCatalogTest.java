@@ -61,6 +61,15 @@ class ActionCatalogTest {
     }
 
     @Test
+    void aWildcardIsExpandedOnceWhateverItsCaseAndTheSharedSetCannotBeChanged() {
+        var first = catalog.expand(new ActionPattern("ec2:Describe*"));
+        var again = catalog.expand(new ActionPattern("EC2:describe*"));
+        assertThat(again).isSameAs(first).contains("ec2:DescribeInstances").allMatch(a -> a.startsWith("ec2:Describe"));
+        assertThatThrownBy(() -> first.add("ec2:RunInstances")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(catalog.expand(new ActionPattern("ec2:Describe?nstances"))).containsExactly("ec2:DescribeInstances");
+    }
+
+    @Test
     void aMissingOrCorruptResourceIsOneLine() {
         assertThatThrownBy(() -> ActionCatalog.load("/policy/no-such.tsv.gz"))
                 .isInstanceOf(ActionCatalog.CatalogUnavailableException.class)

@@ -1,6 +1,6 @@
 package io.iamaudit.quarterly;
 
-import io.iamaudit.cli.ExitCode;
+import io.iamaudit.job.ExitCode;
 import io.iamaudit.cli.JarProcess;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import io.iamaudit.testsupport.JobDatabase;

@@ -5,6 +5,7 @@ import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.ManifestFile;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishJson;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.publish.Sha256;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;

@@ -3,6 +3,7 @@ package io.iamaudit.quarterly;
 import io.iamaudit.publish.Manifest;
 import io.iamaudit.publish.OutputLocation;
 import io.iamaudit.publish.PublishJson;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.publish.S3PublishOptions;
 import io.iamaudit.publish.S3Publisher;
 import io.iamaudit.testsupport.MotoServer;

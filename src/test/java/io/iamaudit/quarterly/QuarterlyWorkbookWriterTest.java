@@ -1,6 +1,7 @@
 package io.iamaudit.quarterly;
 
 import io.iamaudit.publish.OutputLocation;
+import io.iamaudit.publish.RunStore;
 import io.iamaudit.report.WorkbookLimits;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package io.iamaudit.reliability;
 
-import io.iamaudit.cli.ExitCode;
+import io.iamaudit.job.ExitCode;
 import io.iamaudit.cli.JarProcess;
 import io.iamaudit.publish.LatestPointer;
 import io.iamaudit.publish.Manifest;

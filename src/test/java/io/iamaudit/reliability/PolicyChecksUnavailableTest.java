@@ -1,7 +1,7 @@
 package io.iamaudit.reliability;
 
 import io.iamaudit.IamAuditApplication;
-import io.iamaudit.cli.ExitCode;
+import io.iamaudit.job.ExitCode;
 import io.iamaudit.job.AuditJobRunner;
 import io.iamaudit.job.RunResult;
 import io.iamaudit.sandbox.SandboxProfile;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamaudit.IamAuditApplication;
-import io.iamaudit.cli.ExitCode;
+import io.iamaudit.job.ExitCode;
 import io.iamaudit.job.AuditJobRunner;
 import io.iamaudit.job.RunResult;
 import io.iamaudit.sandbox.SandboxProfile;

@@ -24,7 +24,9 @@ public record AuditRoleActions(String roleName, Set<String> actions) {
     public static final String RESOURCE = "/deploy/required-actions.txt";
 
     public AuditRoleActions {
-        actions = Set.copyOf(actions);
+        // sorted, not Set.copyOf: the rewriter adds these in iteration order, and Set.copyOf's order changes from one
+        // JVM to the next, so the same audit role got a differently ordered proposal every night
+        actions = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(actions));
     }
 
     /** No role protected. */

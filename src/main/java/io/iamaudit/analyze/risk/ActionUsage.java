@@ -14,17 +14,22 @@ import java.util.Optional;
  */
 public final class ActionUsage {
 
-    private final Optional<Usage> usage;
+    private final Optional<PrincipalLastAccessed> report;
+    private final Instant windowStart;
+    /** Built on the first {@link #describe} (one principal, one thread): most principals match no path or class. */
+    private Optional<Usage> usage;
 
-    private ActionUsage(Optional<Usage> usage) {
-        this.usage = usage;
+    private ActionUsage(Optional<PrincipalLastAccessed> report, Instant windowStart) {
+        this.report = report;
+        this.windowStart = windowStart;
     }
 
     public static ActionUsage of(Optional<PrincipalLastAccessed> report, Instant windowStart) {
-        return new ActionUsage(report.filter(r -> r.error() == null).map(r -> Usage.of(r, windowStart)));
+        return new ActionUsage(report.filter(r -> r.error() == null), windowStart);
     }
 
     public String describe(String action) {
+        Optional<Usage> usage = usage();
         if (usage.isEmpty()) {
             return "usage unknown";
         }
@@ -41,5 +46,12 @@ public final class ActionUsage {
             }
         }
         return usage.get().used(service.get().lastAuthenticated()) ? "service used in the window" : "not used";
+    }
+
+    private Optional<Usage> usage() {
+        if (usage == null) {
+            usage = report.map(r -> Usage.of(r, windowStart));
+        }
+        return usage;
     }
 }

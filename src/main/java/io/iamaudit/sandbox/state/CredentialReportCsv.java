@@ -1,10 +1,11 @@
 package io.iamaudit.sandbox.state;
 
 import io.iamaudit.sandbox.scenario.PasswordPolicySpec;
-import io.iamaudit.sandbox.wire.Timestamps;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,10 @@ public final class CredentialReportCsv {
             "cloudfront", "support");
 
     private static final String NA = "N/A";
+
+    /** The credential report's own timestamp form, {@code 2025-01-20T10:00:00+00:00}. */
+    private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'")
+            .withZone(ZoneOffset.UTC);
 
     private CredentialReportCsv() {
     }
@@ -94,7 +99,7 @@ public final class CredentialReportCsv {
     }
 
     private static String ts(Instant t) {
-        return Timestamps.report(t);
+        return REPORT_TIME.format(t);
     }
 
     private static String bool(boolean b) {

@@ -1,6 +1,7 @@
 package io.iamaudit.sandbox.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.iamaudit.sandbox.scenario.AccountSpec;
 import io.iamaudit.sandbox.scenario.AuditRoleSpec;
 import io.iamaudit.sandbox.scenario.OrganizationSpec;
@@ -8,7 +9,6 @@ import io.iamaudit.sandbox.scenario.OuPaths;
 import io.iamaudit.sandbox.scenario.RoleSpec;
 import io.iamaudit.sandbox.scenario.Scenario;
 import io.iamaudit.sandbox.scenario.ServiceUsage;
-import io.iamaudit.sandbox.wire.Json;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -146,13 +146,16 @@ public final class OrganizationState {
      */
     private RoleSpec auditRole(AccountSpec a) {
         AuditRoleSpec audit = org.auditRole();
-        var statement = Json.object().put("Effect", "Allow").put("Action", "sts:AssumeRole");
-        statement.set("Principal", Json.object().put("AWS", "arn:aws:iam::" + org.managementAccount() + ":root"));
+        // JSON nodes built from Jackson's factory, not the wire package's helpers: state stays below the wire
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        var statement = json.objectNode().put("Effect", "Allow").put("Action", "sts:AssumeRole");
+        statement.set("Principal", json.objectNode().put("AWS", "arn:aws:iam::" + org.managementAccount() + ":root"));
         if (audit.externalId() != null) {
-            statement.set("Condition", Json.object().set("StringEquals",
-                    Json.object().put("sts:ExternalId", audit.externalId())));
+            statement.set("Condition", json.objectNode().set("StringEquals",
+                    json.objectNode().put("sts:ExternalId", audit.externalId())));
         }
-        JsonNode trust = Json.object().put("Version", "2012-10-17").set("Statement", Json.array().add(statement));
+        JsonNode trust = json.objectNode().put("Version", "2012-10-17")
+                .set("Statement", json.arrayNode().add(statement));
         Map<String, ServiceUsage> used = new LinkedHashMap<>();
         for (String svc : List.of("access-analyzer", "iam", "organizations", "sts")) {
             used.put(svc, new ServiceUsage(1, "us-east-1", null));

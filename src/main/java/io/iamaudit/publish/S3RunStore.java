@@ -1,7 +1,5 @@
-package io.iamaudit.quarterly;
+package io.iamaudit.publish;
 
-import io.iamaudit.publish.OutputLocation;
-import io.iamaudit.publish.RunLayout;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 

@@ -1,4 +1,4 @@
-package io.iamaudit.quarterly;
+package io.iamaudit.publish;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

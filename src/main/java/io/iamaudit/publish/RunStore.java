@@ -1,6 +1,5 @@
-package io.iamaudit.quarterly;
+package io.iamaudit.publish;
 
-import io.iamaudit.publish.OutputLocation;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.InputStream;

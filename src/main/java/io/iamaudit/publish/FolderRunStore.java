@@ -1,6 +1,5 @@
-package io.iamaudit.quarterly;
+package io.iamaudit.publish;
 
-import io.iamaudit.publish.RunLayout;
 
 import java.io.IOException;
 import java.io.InputStream;

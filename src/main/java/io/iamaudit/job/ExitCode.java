@@ -1,4 +1,4 @@
-package io.iamaudit.cli;
+package io.iamaudit.job;
 
 /** The process exit codes, as documented in the README's operations section. */
 public final class ExitCode {

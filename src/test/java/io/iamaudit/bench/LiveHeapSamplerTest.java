@@ -1,0 +1,44 @@
+package io.iamaudit.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveHeapSamplerTest {
+
+    @Test
+    void readsTheTotalLineOfAClassHistogram() {
+        String histogram = """
+                12345:
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:        120000       98765432  [B (java.base@17.0.15)
+                   2:         40000        1280000  java.lang.String (java.base@17.0.15)
+                Total        160000      100045432
+                """;
+        assertThat(LiveHeapSampler.parseTotal(histogram)).contains(100_045_432L);
+        assertThat(LiveHeapSampler.parseTotal("12345:\ncom.sun.tools.attach.AttachNotSupportedException")).isEmpty();
+    }
+
+    @Test
+    void samplesALiveJvmAndKeepsThePeak() throws Exception {
+        // given this test's own JVM, holding 64 MiB it still uses
+        byte[][] held = new byte[64][];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = new byte[1 << 20];
+        }
+
+        // when sampled every 200 ms until a histogram is in (jcmd starts a JVM of its own: slow on a loaded machine)
+        LiveHeapSampler sampler = LiveHeapSampler.start(ProcessHandle.current().pid(), 200);
+        for (int i = 0; i < 300 && sampler.samples().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        sampler.close();
+
+        // then the held arrays are in every histogram's live total
+        assertThat(sampler.samples()).isNotEmpty();
+        assertThat(sampler.peakLiveBytes()).isGreaterThan(64L << 20);
+        assertThat(sampler.samplingSeconds()).isPositive();
+        assertThat(held[63]).hasSize(1 << 20);
+    }
+}
