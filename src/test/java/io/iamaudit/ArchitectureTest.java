@@ -31,22 +31,23 @@ class ArchitectureTest {
      */
     static final Map<String, List<String>> ALLOWED = allowed(
             line(""),
-            line("policy"),
-            line("stage", "policy"),
+            line("json"),
+            line("policy", "json"),
+            line("stage", "policy", "json"),
             line("discover", "stage"),
             line("collect", "stage", "policy"),
-            line("analyze", "stage", "policy"),
-            line("report", "analyze", "stage", "policy"),
-            line("publish", "report", "stage"),
+            line("analyze", "stage", "policy", "json"),
+            line("report", "analyze", "stage", "policy", "json"),
+            line("publish", "report", "stage", "json"),
             line("history", "publish", "report", "stage"),
-            line("quarterly", "publish", "report", "stage"),
-            line("export", "analyze", "history", "report", "stage"),
-            line("sandbox", "policy"),
+            line("quarterly", "publish", "report", "stage", "json"),
+            line("export", "analyze", "history", "report", "stage", "json"),
+            line("sandbox", "policy", "json"),
             line("bench", "sandbox", "report", "stage", "policy"),
             line("job", "discover", "collect", "stage", "analyze", "report", "publish", "history", "export",
                     "policy"),
             line("cli", "", "job", "discover", "collect", "stage", "analyze", "report", "publish", "history",
-                    "quarterly", "sandbox", "policy"));
+                    "quarterly", "sandbox", "policy", "json"));
 
     private static JavaClasses classes;
 

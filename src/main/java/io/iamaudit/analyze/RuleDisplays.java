@@ -1,11 +1,8 @@
 package io.iamaudit.analyze;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.iamaudit.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,14 +67,11 @@ public final class RuleDisplays {
     }
 
     private static RuleDisplays load() {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        try (InputStream in = RuleDisplays.class.getResourceAsStream(RESOURCE)) {
+                try (InputStream in = RuleDisplays.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            Map<String, RuleDisplay> map = mapper.readValue(in, new TypeReference<LinkedHashMap<String, RuleDisplay>>() {
+            Map<String, RuleDisplay> map = Mappers.templateYaml().readValue(in, new TypeReference<LinkedHashMap<String, RuleDisplay>>() {
             });
             return new RuleDisplays(map);
         } catch (IOException e) {

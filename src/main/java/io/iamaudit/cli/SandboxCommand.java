@@ -1,6 +1,7 @@
 package io.iamaudit.cli;
 
 import io.iamaudit.job.ExitCode;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.sandbox.SandboxCommandSupport;
 import io.iamaudit.sandbox.SandboxServer;
 import picocli.CommandLine.Command;
@@ -70,7 +71,7 @@ class SandboxCommand implements Callable<Integer> {
         stats.put("totalQuotaThrottles", server.stats().totalQuotaThrottles());
         stats.put("totalErrors", server.stats().totalErrors());
         try {
-            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+            Mappers.pretty()
                     .writeValue(Path.of(statsFile).toFile(), stats);
         } catch (IOException e) {
             System.err.println("sandbox: cannot write " + statsFile + ": " + e.getMessage());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.report.ReportFile;
 import io.iamaudit.stage.AuditRun;
 import io.iamaudit.stage.Finding;
@@ -30,7 +31,7 @@ public final class FindingExports {
     public static final String OCSF = FOLDER + "/findings.ocsf.jsonl";
     public static final String ASFF = FOLDER + "/findings.asff.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Mappers.compact();
 
     private final FindingFacts.Factory facts;
     private final OcsfRecord ocsf;

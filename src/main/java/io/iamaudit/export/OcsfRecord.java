@@ -3,6 +3,7 @@ package io.iamaudit.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.stage.Finding;
 
 import java.util.List;
@@ -17,7 +18,7 @@ public final class OcsfRecord {
     public static final int CLASS_UID = 2003;
     public static final int CATEGORY_UID = 2;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Mappers.compact();
 
     private final String toolVersion;
 

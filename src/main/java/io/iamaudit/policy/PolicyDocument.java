@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.iamaudit.json.Mappers;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A parsed IAM policy document. */
 public record PolicyDocument(String version, List<Statement> statements, ObjectNode json) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Mappers.compact();
 
     public PolicyDocument {
         statements = List.copyOf(statements);

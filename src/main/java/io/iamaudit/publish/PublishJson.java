@@ -2,16 +2,14 @@ package io.iamaudit.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.iamaudit.json.Mappers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** JSON of the manifest and the latest pointer: ISO-8601 timestamps, indented for people who open it. */
 public final class PublishJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Mappers.pretty();
 
     private PublishJson() {
     }

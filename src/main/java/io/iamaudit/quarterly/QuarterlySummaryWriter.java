@@ -1,6 +1,7 @@
 package io.iamaudit.quarterly;
 
 import io.iamaudit.report.SheetCells;
+import io.iamaudit.report.SummaryRows;
 import io.iamaudit.report.WorkbookStyles;
 import io.iamaudit.stage.Severity;
 import org.apache.poi.ss.usermodel.Cell;
@@ -8,9 +9,10 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,13 @@ final class QuarterlySummaryWriter {
     private final Sheet sheet;
     private final WorkbookStyles styles;
     private final QuarterlyTemplate template;
-    private int next;
+    private final SummaryRows rows;
 
     QuarterlySummaryWriter(Sheet sheet, WorkbookStyles styles, QuarterlyTemplate template) {
         this.sheet = sheet;
         this.styles = styles;
         this.template = template;
+        this.rows = new SummaryRows(sheet, styles);
     }
 
     static final String PRELIMINARY = "PRELIMINARY";
@@ -45,19 +48,19 @@ final class QuarterlySummaryWriter {
         for (int c = 2; c < 7; c++) {
             sheet.setColumnWidth(c, 14 * 256);
         }
-        text(row(), 0, context.preliminary() ? template.title() + ": " + PRELIMINARY : template.title(),
+        rows.labelled(context.preliminary() ? template.title() + ": " + PRELIMINARY : template.title(),
                 styles.title);
         if (context.preliminary()) {
-            spanning(row(), 0, PRELIMINARY + ": built " + context.builtOn() + ", before the quarter ends on "
+            spanning(rows.row(), 0, PRELIMINARY + ": built " + context.builtOn() + ", before the quarter ends on "
                     + history.quarter().end() + ". Findings are as of " + history.asOf()
                     + "; the final report is built after quarter end.", styles.headline);
         }
-        next++;
+        rows.skip();
         pair("Report", template.reportName());
         pair("Edition", context.preliminary() ? PRELIMINARY + " (quarter in progress)" : "Final");
         pair("Quarter", history.quarter().toString());
         pair("Period", history.quarter().start() + " to " + history.quarter().end());
-        date(pairRow("As of (last run used)"), 1, history.asOf());
+        rows.date(pairRow("As of (last run used)"), 1, history.asOf());
         pair("Organization", history.organizationId());
         pair("Source (runs read from)", history.source());
         Row generated = pairRow("Generated (UTC)");
@@ -66,51 +69,51 @@ final class QuarterlySummaryWriter {
         cell.setCellStyle(styles.dateTime);
         pair("Tool version", context.toolVersion());
         pair("Previous workbook", context.previous() == null ? "(none)" : context.previous());
-        number(pairRow("Decisions carried forward"), 1, context.carried());
-        next++;
+        rows.number(pairRow("Decisions carried forward"), 1, context.carried());
+        rows.skip();
 
         signOff();
-        next++;
+        rows.skip();
 
-        section("Runs");
+        rows.section("Runs");
         List<RunRecord> used = history.usedRuns();
-        number(pairRow("Runs considered"), 1, history.runs().size());
-        number(pairRow("Runs used"), 1, used.size());
-        number(pairRow("Runs skipped"), 1, history.runs().size() - used.size());
-        date(pairRow("First run used"), 1, used.get(0).folder().day());
-        date(pairRow("Last run used"), 1, used.get(used.size() - 1).folder().day());
-        next++;
+        rows.number(pairRow("Runs considered"), 1, history.runs().size());
+        rows.number(pairRow("Runs used"), 1, used.size());
+        rows.number(pairRow("Runs skipped"), 1, history.runs().size() - used.size());
+        rows.date(pairRow("First run used"), 1, used.get(0).folder().day());
+        rows.date(pairRow("Last run used"), 1, used.get(used.size() - 1).folder().day());
+        rows.skip();
 
         bySeverityAndState(history);
-        next++;
+        rows.skip();
 
         evidenceGaps(tables);
-        next++;
+        rows.skip();
 
-        section("Notes");
+        rows.section("Notes");
         List<RunRecord> skipped = history.runs().stream().filter(r -> !r.used()).toList();
         if (skipped.isEmpty()) {
-            text(row(), 0, "Every run of the quarter was used.", styles.text);
+            rows.labelled("Every run of the quarter was used.", styles.text);
         }
         for (RunRecord run : skipped) {
-            text(row(), 0, "Run " + run.folder().runId() + " (" + run.folder().day() + ") skipped: " + run.reason(),
+            rows.labelled("Run " + run.folder().runId() + " (" + run.folder().day() + ") skipped: " + run.reason(),
                     styles.text);
         }
-        next++;
+        rows.skip();
 
-        section("Runs included");
-        Row header = row();
+        rows.section("Runs included");
+        Row header = rows.row();
         String[] titles = {"Run date", "Run id", "Finding rows", "Open (FAIL) rows"};
         for (int i = 0; i < titles.length; i++) {
-            text(header, i, titles[i], i == 1 ? styles.header : styles.headerNumeric);
+            rows.text(header, i, titles[i], i == 1 ? styles.header : styles.headerNumeric);
         }
         header.setHeightInPoints(SheetCells.rowHeight(2));
         for (RunRecord run : used) {
-            Row r = row();
-            date(r, 0, run.folder().day());
-            text(r, 1, run.folder().runId(), styles.text);
-            number(r, 2, run.findingRows());
-            number(r, 3, run.openTotal());
+            Row r = rows.row();
+            rows.date(r, 0, run.folder().day());
+            rows.text(r, 1, run.folder().runId(), styles.text);
+            rows.number(r, 2, run.findingRows());
+            rows.number(r, 3, run.openTotal());
         }
     }
 
@@ -139,7 +142,7 @@ final class QuarterlySummaryWriter {
         wrapping.cloneStyleFrom(style);
         wrapping.setWrapText(true);
         wrapping.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-        text(r, from, line, wrapping);
+        rows.text(r, from, line, wrapping);
         sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r.getRowNum(), r.getRowNum(), from, 5));
         int width = 0;
         for (int c = from; c <= 5; c++) {
@@ -156,7 +159,7 @@ final class QuarterlySummaryWriter {
      * spanning the table columns so a conclusion has room.
      */
     private void signOff() {
-        section("Review sign-off");
+        rows.section("Review sign-off");
         for (String label : SIGN_OFF) {
             Row row = pairRow(label);
             for (int c = 1; c <= 5; c++) {
@@ -173,14 +176,11 @@ final class QuarterlySummaryWriter {
             long[] c = f.severity() == null ? unknown : counts.computeIfAbsent(f.severity(), k -> new long[STATES.length]);
             c[f.state().ordinal()]++;
         }
-        section("Findings at quarter end by severity and state (the total is the row count of '"
+        rows.section("Findings at quarter end by severity and state (the total is the row count of '"
                 + template.findings().sheet() + "')");
-        Row header = row();
-        text(header, 0, "Severity", styles.header);
-        for (FindingState.State state : STATES) {
-            text(header, 1 + state.ordinal(), template.states().label(state), styles.headerNumeric);
-        }
-        text(header, 1 + STATES.length, TOTAL, styles.headerNumeric);
+        List<String> numbers = new ArrayList<>(Arrays.stream(STATES).map(template.states()::label).toList());
+        numbers.add(TOTAL);
+        rows.headers(List.of("Severity"), numbers);
         long[] totals = new long[STATES.length];
         for (Severity s : Severity.values()) {
             severityRow(s.name(), styles.severity(s, styles.text), counts.getOrDefault(s, new long[STATES.length]),
@@ -193,51 +193,26 @@ final class QuarterlySummaryWriter {
     }
 
     private void severityRow(String label, CellStyle style, long[] counts, long[] totals) {
-        Row r = row();
-        text(r, 0, label, style);
+        Row r = rows.labelled(label, style);
         long sum = 0;
         for (int i = 0; i < counts.length; i++) {
-            number(r, 1 + i, counts[i]);
+            rows.number(r, 1 + i, counts[i]);
             sum += counts[i];
             if (totals != null) {
                 totals[i] += counts[i];
             }
         }
-        number(r, 1 + counts.length, sum);
-    }
-
-    private void section(String title) {
-        text(row(), 0, title, styles.section);
+        rows.number(r, 1 + counts.length, sum);
     }
 
     private void pair(String label, String value) {
         Row r = pairRow(label);
         if (value != null) {
-            text(r, 1, value, styles.text);
+            rows.text(r, 1, value, styles.text);
         }
     }
 
     private Row pairRow(String label) {
-        Row r = row();
-        text(r, 0, label, styles.section);
-        return r;
-    }
-
-    private Row row() {
-        return sheet.createRow(next++);
-    }
-
-    private static void text(Row row, int column, String value, CellStyle style) {
-        SheetCells.text(row, column, value, style);
-    }
-
-    private void number(Row row, int column, long value) {
-        SheetCells.number(row, column, value, styles.integer);
-    }
-
-    private void date(Row row, int column, LocalDate value) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(styles.date);
+        return rows.labelled(label, styles.section);
     }
 }

@@ -1,9 +1,6 @@
 package io.iamaudit.quarterly;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.report.TableSpec;
 
 import java.io.IOException;
@@ -47,7 +44,7 @@ public record QuarterlyTemplate(String reportName, String title, Sheets sheets, 
     public static QuarterlyTemplate loadDefault() {
         if (Files.isRegularFile(DEFAULT_PATH)) {
             try (InputStream in = Files.newInputStream(DEFAULT_PATH)) {
-                return mapper().readValue(in, QuarterlyTemplate.class);
+                return Mappers.templateYaml().readValue(in, QuarterlyTemplate.class);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read quarterly template " + DEFAULT_PATH, e);
             }
@@ -56,15 +53,10 @@ public record QuarterlyTemplate(String reportName, String title, Sheets sheets, 
             if (in == null) {
                 throw new IllegalStateException("quarterly template not found: " + DEFAULT_PATH.toAbsolutePath());
             }
-            return mapper().readValue(in, QuarterlyTemplate.class);
+            return Mappers.templateYaml().readValue(in, QuarterlyTemplate.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read quarterly template " + CLASSPATH_RESOURCE, e);
         }
     }
 
-    private static ObjectMapper mapper() {
-        return new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    }
 }

@@ -6,6 +6,8 @@ import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.report.WorkbookFile;
 import io.iamaudit.report.SheetCells;
 import io.iamaudit.report.Table;
+import io.iamaudit.report.TableSheetWriter;
+import io.iamaudit.report.WorkbookLimits;
 import io.iamaudit.report.WorkbookStyles;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -13,52 +15,58 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-
 
 /**
  * Writes the quarterly auditor workbook with POI SXSSF: Summary, Findings at quarter end, Weekly trend, Accounts and
  * Runs. Everything is computed before writing (the per-finding state is in memory anyway), so Summary comes first
- * and its totals are the counts of the rows written after it.
+ * and its totals are the counts of the rows written after it. The tables are written by the nightly workbook's
+ * {@link TableSheetWriter}: past the row limit a table continues in "Name (2)", as in the nightly workbook.
  */
 public final class QuarterlyWorkbookWriter {
-    private static final int WINDOW = 100;
     private final ReportTemplate nightly;
     private final QuarterlyTemplate template;
+    private final WorkbookLimits limits;
 
     public QuarterlyWorkbookWriter(ReportTemplate nightly, QuarterlyTemplate template) {
+        this(nightly, template, WorkbookLimits.excel());
+    }
+
+    QuarterlyWorkbookWriter(ReportTemplate nightly, QuarterlyTemplate template, WorkbookLimits limits) {
         this.nightly = nightly;
         this.template = template;
+        this.limits = limits;
     }
 
     /** Returns the data rows per sheet. */
     Map<String, Long> write(QuarterlyContext context, QuarterlyTables tables, Path file) {
         QuarterHistory history = context.history();
-        SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false);
+        SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), limits.windowSize(), true, false);
         return WorkbookFile.write(workbook, file, w -> {
             WorkbookStyles styles = new WorkbookStyles(workbook, nightly.styles());
             // Every printed page says PRELIMINARY, so no page taken out of an unfinished quarter's report looks final.
             PageLabels labels = new PageLabels(template.reportName(), "Quarter " + history.quarter()
                     + (context.preliminary() ? " PRELIMINARY" : ""),
                     "Organization " + history.organizationId(), nightly.classification());
-            SheetWriter sheets = new SheetWriter(workbook, styles, nightly.decisions(), labels);
-            Table<FindingState> findings = tables.findings;
 
             new QuarterlySummaryWriter(workbook.createSheet(template.sheets().summary()), styles, template)
                     .write(context, tables);
             SheetCells.protect(workbook.getXSSFWorkbook().getSheet(template.sheets().summary()));
             PrintLayout.page(workbook.getSheet(template.sheets().summary()), labels);
             Map<String, Long> rows = new LinkedHashMap<>();
-            rows.put(findings.sheetName(), sheets.write(findings.sheetName(), findings.columns(), history.findings()));
-            rows.put(tables.trend.sheetName(), sheets.write(tables.trend.sheetName(), tables.trend.columns(),
-                    tables.trendRows));
-            rows.put(tables.accounts.sheetName(), sheets.write(tables.accounts.sheetName(), tables.accounts.columns(),
-                    tables.accountRows));
-            rows.put(tables.runs.sheetName(), sheets.write(tables.runs.sheetName(), tables.runs.columns(),
-                    history.runs()));
+            rows.putAll(table(workbook, tables.findings, history.findings(), styles, labels));
+            rows.putAll(table(workbook, tables.trend, tables.trendRows, styles, labels));
+            rows.putAll(table(workbook, tables.accounts, tables.accountRows, styles, labels));
+            rows.putAll(table(workbook, tables.runs, history.runs(), styles, labels));
             properties(workbook.getXSSFWorkbook().getProperties(), context);
             return rows;
         });
+    }
+
+    private <R> Map<String, Long> table(SXSSFWorkbook workbook, Table<R> table, List<R> rows, WorkbookStyles styles,
+                                        PageLabels labels) {
+        return new TableSheetWriter<>(workbook, table, styles, limits, nightly.decisions(), labels).write(rows.stream());
     }
 
     /** The quarter travels in the file itself, so a workbook separated from its folder can still be traced. */

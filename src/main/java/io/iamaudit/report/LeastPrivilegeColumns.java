@@ -3,9 +3,9 @@ package io.iamaudit.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.stage.LeastPrivilegeRecommendation;
 import io.iamaudit.stage.LeastPrivilegeRecommendation.PolicyProposal;
@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /** Extractors of the Least privilege table, by template column key. */
 final class LeastPrivilegeColumns {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Mappers.compact();
+    private static final ObjectMapper PRETTY = Mappers.pretty();
     private static final ProposalDiff DIFF = new ProposalDiff(ActionCatalog.bundled());
     /** Below Excel's 32,767 characters per cell, with room for the safety prefix. */
     static final int READABLE_LIMIT = 32_000;

@@ -2,10 +2,10 @@ package io.iamaudit.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamaudit.analyze.leastprivilege.PolicySizes;
 import io.iamaudit.analyze.leastprivilege.ProposalSplitter;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.AuthorizationDetails;
 import io.iamaudit.stage.LeastPrivilegeRecommendation;
@@ -36,7 +36,7 @@ public final class ProposalFilesWriter {
     /** The folder under the run folder. */
     public static final String FOLDER = "least-privilege";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Mappers.pretty();
 
     private final Map<String, Optional<AuthorizationDetails>> authorization = new HashMap<>();
 

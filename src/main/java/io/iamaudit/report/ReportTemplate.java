@@ -1,9 +1,6 @@
 package io.iamaudit.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.stage.Severity;
 
 import java.io.IOException;
@@ -63,7 +60,7 @@ public record ReportTemplate(String reportName, String classification, StyleSpec
                 throw new IllegalStateException("reports template not found: " + DEFAULT_PATH.toAbsolutePath()
                         + " (nor " + CLASSPATH_RESOURCE + " on the classpath)");
             }
-            return mapper().readValue(in, ReportTemplate.class);
+            return Mappers.templateYaml().readValue(in, ReportTemplate.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read reports template " + CLASSPATH_RESOURCE, e);
         }
@@ -71,15 +68,10 @@ public record ReportTemplate(String reportName, String classification, StyleSpec
 
     public static ReportTemplate load(Path yaml) {
         try (InputStream in = Files.newInputStream(yaml)) {
-            return mapper().readValue(in, ReportTemplate.class);
+            return Mappers.templateYaml().readValue(in, ReportTemplate.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read reports template " + yaml, e);
         }
     }
 
-    private static ObjectMapper mapper() {
-        return new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    }
 }

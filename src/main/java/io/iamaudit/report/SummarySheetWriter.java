@@ -7,7 +7,6 @@ import io.iamaudit.stage.Finding;
 import io.iamaudit.stage.Severity;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
@@ -16,6 +15,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,13 +34,14 @@ final class SummarySheetWriter {
     private final WorkbookStyles styles;
     private final ReportTemplate template;
     private final SummarySpec spec;
-    private int next;
+    private final SummaryRows rows;
 
     SummarySheetWriter(XSSFSheet sheet, WorkbookStyles styles, ReportTemplate template) {
         this.sheet = sheet;
         this.styles = styles;
         this.template = template;
         this.spec = template.summary();
+        this.rows = new SummaryRows(sheet, styles);
     }
 
     /** Days ahead in which an expiring exception is counted in the headline. */
@@ -52,13 +55,13 @@ final class SummarySheetWriter {
         for (int c = 1; c < COLUMNS; c++) {
             sheet.setColumnWidth(c, 15 * 256);
         }
-        text(row(), 0, spec.title(), styles.title);
+        rows.text(rows.row(), 0, spec.title(), styles.title);
         headline(context, tally);
-        next++;
+        rows.skip();
         header(context);
         coverage(context);
         section("rows");
-        rowsBySheet.forEach((name, rows) -> pair(name, rows));
+        rowsBySheet.forEach(this::pair);
         bySeverity(tally);
         byFramework(tally);
         byPractice(tally);
@@ -85,11 +88,11 @@ final class SummarySheetWriter {
     }
 
     private void headline(ReportContext context, SummaryTally tally) {
-        Row row = row();
+        Row row = rows.row();
         String sentence = SummaryHeadline.of(context.coverage(),
                 tally.count(Severity.CRITICAL, Finding.Status.FAIL), tally.count(Severity.HIGH, Finding.Status.FAIL),
                 tally.newFindings(), tally.expiringExceptions(), EXPIRY_DAYS);
-        text(row, 0, sentence, styles.headline);
+        rows.text(row, 0, sentence, styles.headline);
         sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, COLUMNS - 1));
         row.setHeightInPoints(SheetCells.rowHeight(SheetCells.lines(sentence, 30 + 15 * (COLUMNS - 1)) + 1));
     }
@@ -103,51 +106,46 @@ final class SummarySheetWriter {
         pair(Labels.coverage(AccountCoverage.Status.SKIPPED), coverage.skipped());
         pair(Labels.coverage(AccountCoverage.Status.FAILED), coverage.failed());
         pair(Labels.coverage(AccountCoverage.Status.PENDING), coverage.pending());
-        headerRow("Account id", "Account name", "OU", "Status", "Reason");
+        rows.headers("Account id", "Account name", "OU", "Status", "Reason");
         for (AccountCoverage account : context.coverage()) {
-            Row row = row();
-            text(row, 0, account.accountId(), styles.text);
-            text(row, 1, account.accountName(), styles.text);
-            text(row, 2, account.ouPath(), styles.text);
-            text(row, 3, Labels.coverage(account.status()), styles.text);
-            text(row, 4, account.reason(), styles.text);
+            Row row = rows.row();
+            rows.text(row, 0, account.accountId(), styles.text);
+            rows.text(row, 1, account.accountName(), styles.text);
+            rows.text(row, 2, account.ouPath(), styles.text);
+            rows.text(row, 3, Labels.coverage(account.status()), styles.text);
+            rows.text(row, 4, account.reason(), styles.text);
         }
     }
 
     private void bySeverity(SummaryTally tally) {
         section("by-severity");
-        Row head = row();
-        text(head, 0, "Severity", styles.header);
-        for (int i = 0; i < STATUSES.length; i++) {
-            text(head, i + 1, Labels.status(STATUSES[i]), styles.headerNumeric);
-        }
+        rows.headers(List.of("Severity"), statusHeaders("Total"));
         int totalColumn = STATUSES.length + 1;
-        text(head, totalColumn, "Total", styles.headerNumeric);
-        int firstRow = next;
+        int firstRow = rows.next();
         for (Severity severity : Severity.values()) {
-            Row row = row();
-            text(row, 0, severity.name(), styles.severity(severity.name(), styles.text));
+            Row row = rows.row();
+            rows.text(row, 0, severity.name(), styles.severity(severity.name(), styles.text));
             for (int i = 0; i < STATUSES.length; i++) {
-                number(row, i + 1, tally.count(severity, STATUSES[i]));
+                rows.number(row, i + 1, tally.count(severity, STATUSES[i]));
             }
-            number(row, totalColumn, tally.count(severity));
+            rows.number(row, totalColumn, tally.count(severity));
         }
-        int lastRow = next - 1;
-        Row total = row();
-        text(total, 0, "Total", styles.label);
+        int lastRow = rows.next() - 1;
+        Row total = rows.row();
+        rows.text(total, 0, "Total", styles.label);
         for (int i = 0; i < STATUSES.length; i++) {
             long sum = 0;
             for (Severity severity : Severity.values()) {
                 sum += tally.count(severity, STATUSES[i]);
             }
-            number(total, i + 1, sum);
+            rows.number(total, i + 1, sum);
         }
-        number(total, totalColumn, tally.total());
+        rows.number(total, totalColumn, tally.total());
         // below its table and within the table's columns, so the printed Summary keeps a readable scale
-        next++;
-        SeverityChart.add(sheet, spec.label("chart-title"), firstRow, lastRow, 0, totalColumn, 0, next,
+        rows.skip();
+        SeverityChart.add(sheet, spec.label("chart-title"), firstRow, lastRow, 0, totalColumn, 0, rows.next(),
                 totalColumn + 1, CHART_ROWS, template.styles().headerFill());
-        next += CHART_ROWS;
+        rows.skip(CHART_ROWS);
     }
 
     private static final int CHART_ROWS = 16;
@@ -159,20 +157,16 @@ final class SummarySheetWriter {
      */
     private void byFramework(SummaryTally tally) {
         section("by-framework");
-        Row head = row();
-        text(head, 0, "Framework", styles.header);
-        text(head, 1, "Control", styles.header);
-        text(head, 2, "Rules", styles.headerNumeric);
-        for (int i = 0; i < STATUSES.length; i++) {
-            text(head, i + 3, Labels.status(STATUSES[i]), styles.headerNumeric);
-        }
+        List<String> numbers = new ArrayList<>(List.of("Rules"));
+        numbers.addAll(statusHeaders());
+        rows.headers(List.of("Framework", "Control"), numbers);
         for (FrameworkTally.Line line : FrameworkTally.of(RuleDisplays.standard(), tally)) {
-            Row row = row();
-            text(row, 0, line.framework(), styles.text);
-            text(row, 1, line.control(), styles.text);
-            number(row, 2, line.rules());
+            Row row = rows.row();
+            rows.text(row, 0, line.framework(), styles.text);
+            rows.text(row, 1, line.control(), styles.text);
+            rows.number(row, 2, line.rules());
             for (int i = 0; i < STATUSES.length; i++) {
-                number(row, i + 3, line.count(STATUSES[i]));
+                rows.number(row, i + 3, line.count(STATUSES[i]));
             }
         }
     }
@@ -181,8 +175,8 @@ final class SummarySheetWriter {
         section("by-practice");
         severityHeader("Best practice");
         tally.failByPractice().forEach((practice, counts) -> {
-            Row row = row();
-            text(row, 0, practice, styles.text);
+            Row row = rows.row();
+            rows.text(row, 0, practice, styles.text);
             severityCounts(row, 1, counts);
         });
     }
@@ -197,20 +191,20 @@ final class SummarySheetWriter {
         for (AccountCoverage account : context.coverage()) {
             listed.add(account.accountId());
             SummaryTally.Party party = parties.get(account.accountId());
-            Row row = row();
-            text(row, 0, account.accountId(), styles.text);
-            text(row, 1, account.accountName(), styles.text);
+            Row row = rows.row();
+            rows.text(row, 0, account.accountId(), styles.text);
+            rows.text(row, 1, account.accountName(), styles.text);
             if (account.status() != AccountCoverage.Status.AUDITED && party == null) {
-                text(row, 2, Labels.coverage(account.status()) + ": not audited", styles.text);
+                rows.text(row, 2, Labels.coverage(account.status()) + ": not audited", styles.text);
             } else {
                 severityCounts(row, 2, party == null ? Map.of() : party.bySeverity);
             }
         }
         for (SummaryTally.Party account : tally.accounts()) {
             if (!listed.contains(account.accountId)) { // findings of an account without coverage: still counted
-                Row row = row();
-                text(row, 0, account.accountId, styles.text);
-                text(row, 1, account.accountName, styles.text);
+                Row row = rows.row();
+                rows.text(row, 0, account.accountId, styles.text);
+                rows.text(row, 1, account.accountName, styles.text);
                 severityCounts(row, 2, account.bySeverity);
             }
         }
@@ -218,95 +212,73 @@ final class SummarySheetWriter {
 
     private void topAccounts(SummaryTally tally) {
         section("top-accounts");
-        Row head = row();
-        text(head, 0, "Account id", styles.header);
-        text(head, 1, "Account name", styles.header);
-        text(head, 2, "FAIL findings", styles.headerNumeric);
-        text(head, 3, "Risk score", styles.headerNumeric);
+        rows.headers(List.of("Account id", "Account name"), List.of("FAIL findings", "Risk score"));
         for (SummaryTally.Party account : tally.topAccounts(template.topRisky())) {
-            Row row = row();
-            text(row, 0, account.accountId, styles.text);
-            text(row, 1, account.accountName, styles.text);
-            number(row, 2, account.fails);
-            number(row, 3, account.score);
+            Row row = rows.row();
+            rows.text(row, 0, account.accountId, styles.text);
+            rows.text(row, 1, account.accountName, styles.text);
+            rows.number(row, 2, account.fails);
+            rows.number(row, 3, account.score);
         }
     }
 
     private void topIdentities(SummaryTally tally) {
         section("top-identities");
-        Row head = row();
+        Row head = rows.row();
         String[] titles = {"Account id", "Identity", "Type", "FAIL findings", "Risk score", "ARN"};
         for (int i = 0; i < titles.length; i++) {
-            text(head, i, titles[i], i == 3 || i == 4 ? styles.headerNumeric : styles.header);
+            rows.text(head, i, titles[i], i == 3 || i == 4 ? styles.headerNumeric : styles.header);
         }
         for (SummaryTally.Party identity : tally.topIdentities(template.topRisky())) {
-            Row row = row();
-            text(row, 0, identity.accountId, styles.text);
+            Row row = rows.row();
+            rows.text(row, 0, identity.accountId, styles.text);
             Link link = ConsoleLinks.principal(identity.type, identity.name, identity.arn);
-            Cell name = text(row, 1, identity.name, styles.link);
+            Cell name = rows.text(row, 1, identity.name, styles.link);
             XSSFHyperlink hyperlink = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);
             hyperlink.setAddress(link.url());
             name.setHyperlink(hyperlink);
-            text(row, 2, PrincipalTypes.label(identity.type), styles.text);
-            number(row, 3, identity.fails);
-            number(row, 4, identity.score);
-            text(row, 5, identity.arn, styles.text);
+            rows.text(row, 2, PrincipalTypes.label(identity.type), styles.text);
+            rows.number(row, 3, identity.fails);
+            rows.number(row, 4, identity.score);
+            rows.text(row, 5, identity.arn, styles.text);
         }
     }
 
     private void severityHeader(String... leading) {
-        Row row = row();
-        for (int i = 0; i < leading.length; i++) {
-            text(row, i, leading[i], styles.header);
-        }
-        for (Severity s : Severity.values()) {
-            text(row, leading.length + s.ordinal(), s.name(), styles.headerNumeric);
-        }
-        text(row, leading.length + Severity.values().length, "Total", styles.headerNumeric);
+        List<String> numbers = new ArrayList<>(Arrays.stream(Severity.values()).map(Severity::name).toList());
+        numbers.add("Total");
+        rows.headers(List.of(leading), numbers);
+    }
+
+    /** The finding statuses' labels, then any further headers. */
+    private static List<String> statusHeaders(String... more) {
+        List<String> headers = new ArrayList<>(Arrays.stream(STATUSES).map(Labels::status).toList());
+        headers.addAll(List.of(more));
+        return headers;
     }
 
     private void severityCounts(Row row, int firstColumn, Map<Severity, Long> counts) {
         long total = 0;
         for (Severity s : Severity.values()) {
             long n = counts.getOrDefault(s, 0L);
-            number(row, firstColumn + s.ordinal(), n);
+            rows.number(row, firstColumn + s.ordinal(), n);
             total += n;
         }
-        number(row, firstColumn + Severity.values().length, total);
-    }
-
-    private void headerRow(String... headers) {
-        Row row = row();
-        for (int i = 0; i < headers.length; i++) {
-            text(row, i, headers[i], styles.header);
-        }
+        rows.number(row, firstColumn + Severity.values().length, total);
     }
 
     private void section(String labelKey) {
-        next++;
-        text(row(), 0, spec.label(labelKey), styles.section);
+        rows.skip();
+        rows.section(spec.label(labelKey));
     }
 
     private void pair(String label, Object value) {
-        Row row = row();
-        text(row, 0, label, styles.label);
+        Row row = rows.labelled(label, styles.label);
         if (value instanceof Number n) {
-            number(row, 1, n.longValue());
+            rows.number(row, 1, n.longValue());
         } else {
-            text(row, 1, value == null ? "" : value.toString(), styles.text);
+            rows.text(row, 1, value == null ? "" : value.toString(), styles.text);
         }
-    }
-
-    private Row row() {
-        return sheet.createRow(next++);
-    }
-
-    private static Cell text(Row row, int column, String value, CellStyle style) {
-        return SheetCells.text(row, column, value, style);
-    }
-
-    private void number(Row row, int column, long value) {
-        SheetCells.number(row, column, value, styles.integer);
     }
 
     private static String span(Instant started, Instant first, Instant last) {

@@ -17,13 +17,13 @@ import java.util.stream.Stream;
 /**
  * Streams one table into one or more sheets: header, typed cells, frozen header, autofilter, widths, severity fills,
  * console links, the decision drop-down and the print layout; the sheet stays unprotected so Excel sorts it. Past the row limit
- * the table continues in "Name (2)", "Name (3)", ...
+ * the table continues in "Name (2)", "Name (3)", ... The one table writer of both workbooks, nightly and quarterly.
  *
  * <p>Links are {@code HYPERLINK} formulas built by the tool (see {@link ConsoleLinks#hyperlinkFormula}), not POI
  * hyperlink objects: SXSSF keeps every hyperlink object in memory until the end (measured: 20,000 links overflow a
  * 128 MiB heap on 100k rows) and Excel caps them at 65,530 per sheet, while a formula streams with its row.
  */
-final class TableSheetWriter<R> {
+public final class TableSheetWriter<R> {
     private static final String SEVERITY_KEY = "severity";
 
     private final SXSSFWorkbook workbook;
@@ -37,7 +37,7 @@ final class TableSheetWriter<R> {
     private SXSSFSheet sheet;
     private int rowIndex;
 
-    TableSheetWriter(SXSSFWorkbook workbook, Table<R> table, WorkbookStyles styles, WorkbookLimits limits,
+    public TableSheetWriter(SXSSFWorkbook workbook, Table<R> table, WorkbookStyles styles, WorkbookLimits limits,
                      List<String> decisions, PageLabels labels) {
         this.labels = labels;
         this.workbook = workbook;
@@ -49,7 +49,7 @@ final class TableSheetWriter<R> {
     }
 
     /** Writes every row; returns the data rows per sheet, in sheet order. */
-    Map<String, Long> write(Stream<R> rows) {
+    public Map<String, Long> write(Stream<R> rows) {
         openSheet();
         Iterator<R> iterator = rows.iterator();
         while (iterator.hasNext()) {

@@ -2,7 +2,7 @@ package io.iamaudit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.report.ReportGenerator;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.report.ReportTimings;
@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Mappers.pretty();
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern EXIT_HEAP = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
 

@@ -3,8 +3,8 @@ package io.iamaudit.analyze.exceptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.iamaudit.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import java.util.Set;
 public final class ExceptionsLoader {
 
     private static final Set<String> KEYS = Set.of("identity", "rule", "account", "owner", "reason", "expires");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Mappers.yaml();
 
     private ExceptionsLoader() {
     }

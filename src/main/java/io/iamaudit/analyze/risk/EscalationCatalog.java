@@ -1,10 +1,9 @@
 package io.iamaudit.analyze.risk;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.iamaudit.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,8 +21,7 @@ public final class EscalationCatalog {
 
     private static final Set<String> SOURCES = Set.of("rhino", "bishopfox", "pathfinding");
     private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper YAML = Mappers.yaml();
     private static volatile EscalationCatalog bundled;
 
     private final List<EscalationPath> paths;

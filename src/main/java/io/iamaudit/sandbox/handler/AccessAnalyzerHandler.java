@@ -128,16 +128,6 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
         return new AwsException(500, "InternalServerException", "Internal server error").header("Retry-After", "1");
     }
 
-    @Override
-    public AwsException unknownOperation(String operation) {
-        return new AwsException(404, "UnknownOperationException", "Unknown operation " + operation);
-    }
-
-    @Override
-    public AwsException expiredToken() {
-        return new AwsException(403, "ExpiredTokenException", "The security token included in the request is expired");
-    }
-
     private ObjectNode listAnalyzers(SandboxRequest r, String account) {
         String type = r.query().get("type");
         if (type != null && !TYPES.contains(type)) {
@@ -285,14 +275,7 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
         if (limit < 1 || limit > 1000) {
             throw validation("maxResults must be between 1 and 1000");
         }
-        Pages.Page<T> page = Pages.page(all, scope, token, limit, this::badToken);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray(listName);
-        page.items().forEach(t -> list.add(item.apply(t)));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return Pages.page(all, scope, token, limit, this::badToken).json(listName, "nextToken", item);
     }
 
     private AnalyzerSpec analyzerByName(SandboxRequest r, String account) {

@@ -91,22 +91,28 @@ final class IamAccountSettings {
 
     SandboxResponse samlProviders(SandboxRequest r) {
         IamDirectory dir = iam.directory(r);
-        return iam.ok(r, x -> {
-            x.start("SAMLProviderList");
-            dir.spec().samlProviders().forEach(p -> x.start("member")
-                    .el("Arn", "arn:aws:iam::" + dir.accountId() + ":saml-provider/" + p.name())
-                    .el("ValidUntil", dir.now().plus(Duration.ofDays(p.validForDays())))
-                    .el("CreateDate", dir.ago(p.createdDaysAgo())).end());
-            x.end();
-        });
+        return members(r, "SAMLProviderList", dir.spec().samlProviders(), (x, p) -> x
+                .el("Arn", "arn:aws:iam::" + dir.accountId() + ":saml-provider/" + p.name())
+                .el("ValidUntil", dir.now().plus(Duration.ofDays(p.validForDays())))
+                .el("CreateDate", dir.ago(p.createdDaysAgo())));
     }
 
     SandboxResponse oidcProviders(SandboxRequest r) {
         IamDirectory dir = iam.directory(r);
+        return members(r, "OpenIDConnectProviderList", dir.spec().oidcProviders(), (x, p) -> x
+                .el("Arn", "arn:aws:iam::" + dir.accountId() + ":oidc-provider/" + p.url()));
+    }
+
+    /** A list AWS answers whole, without Marker or IsTruncated (ListSAMLProviders, ListOpenIDConnectProviders). */
+    private <T> SandboxResponse members(SandboxRequest r, String listName, List<T> items,
+                                        java.util.function.BiConsumer<XmlWriter, T> member) {
         return iam.ok(r, x -> {
-            x.start("OpenIDConnectProviderList");
-            dir.spec().oidcProviders().forEach(p -> x.start("member")
-                    .el("Arn", "arn:aws:iam::" + dir.accountId() + ":oidc-provider/" + p.url()).end());
+            x.start(listName);
+            items.forEach(item -> {
+                x.start("member");
+                member.accept(x, item);
+                x.end();
+            });
             x.end();
         });
     }

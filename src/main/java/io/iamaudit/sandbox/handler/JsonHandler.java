@@ -1,6 +1,5 @@
 package io.iamaudit.sandbox.handler;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamaudit.sandbox.wire.AwsException;
 import io.iamaudit.sandbox.wire.Json;
@@ -63,16 +62,6 @@ abstract class JsonHandler implements ServiceHandler {
         return protocol().json(operations.get(operation).apply(request, input));
     }
 
-    @Override
-    public AwsException unknownOperation(String operation) {
-        return new AwsException(400, "UnknownOperationException", "Unknown operation " + operation);
-    }
-
-    @Override
-    public AwsException expiredToken() {
-        return new AwsException(400, "ExpiredTokenException", "The security token included in the request is expired");
-    }
-
     /** A NextToken/MaxResults page written as {@code {listName: [...], NextToken}}. */
     <T> ObjectNode paged(ObjectNode input, String scope, String listName, List<T> all, int maxLimit,
                          Function<T, ObjectNode> item, AwsException invalidToken) {
@@ -81,14 +70,8 @@ abstract class JsonHandler implements ServiceHandler {
             throw invalidInput(max < 1 ? "MIN_VALUE_EXCEEDED" : "MAX_VALUE_EXCEEDED",
                     "You provided a value that exceeds the maximum allowed value.");
         }
-        Pages.Page<T> page = Pages.page(all, scope, Json.text(input, "NextToken"), max, () -> invalidToken);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray(listName);
-        page.items().forEach(t -> list.add(item.apply(t)));
-        if (page.nextToken() != null) {
-            out.put("NextToken", page.nextToken());
-        }
-        return out;
+        return Pages.page(all, scope, Json.text(input, "NextToken"), max, () -> invalidToken)
+                .json(listName, "NextToken", item);
     }
 
     abstract AwsException invalidInput(String reason, String message);

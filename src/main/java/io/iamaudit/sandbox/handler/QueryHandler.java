@@ -62,11 +62,6 @@ abstract class QueryHandler implements ServiceHandler {
                 "Could not find operation " + operation + " for version " + version);
     }
 
-    @Override
-    public AwsException expiredToken() {
-        return new AwsException(403, "ExpiredToken", "The security token included in the request is expired");
-    }
-
     SandboxResponse ok(SandboxRequest request, java.util.function.Consumer<XmlWriter> result) {
         return QueryResponses.ok(operationOf(request), xmlns(), request.requestId(), result);
     }

@@ -34,7 +34,12 @@ public interface ServiceHandler {
 
     AwsException serverError();
 
-    AwsException unknownOperation(String operation);
+    /** The protocol's answer by default; a service whose words differ (the query protocol's version) overrides it. */
+    default AwsException unknownOperation(String operation) {
+        return protocol().unknownOperation(operation);
+    }
 
-    AwsException expiredToken();
+    default AwsException expiredToken() {
+        return protocol().expiredToken();
+    }
 }

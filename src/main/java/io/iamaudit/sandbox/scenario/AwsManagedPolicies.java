@@ -2,9 +2,8 @@ package io.iamaudit.sandbox.scenario;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.iamaudit.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +50,7 @@ public final class AwsManagedPolicies {
             if (in == null) {
                 throw new IllegalStateException("sandbox/aws-managed-policies.yaml missing from the classpath");
             }
-            List<AwsManagedPolicy> list = new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<>() { });
+            List<AwsManagedPolicy> list = Mappers.yaml().readValue(in, new TypeReference<>() { });
             Map<String, AwsManagedPolicy> out = new LinkedHashMap<>();
             list.forEach(p -> out.put(p.name(), p));
             return out;

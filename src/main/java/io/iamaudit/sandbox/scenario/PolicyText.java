@@ -3,12 +3,13 @@ package io.iamaudit.sandbox.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.policy.PolicyDocument;
 
 /** Turns a policy as written in a scenario (YAML map or JSON string) into compact JSON text, checking it parses. */
 public final class PolicyText {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.compact();
 
     private PolicyText() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamaudit.json.Mappers;
 import io.iamaudit.policy.ActionCatalog;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class ScenarioGenerator {
             "logs", "cloudwatch", "sqs", "sns", "ecr", "ecs", "rds", "secretsmanager", "ssm");
     private static final List<String> MANAGED = List.of("ReadOnlyAccess", "AmazonS3ReadOnlyAccess",
             "AmazonEC2ReadOnlyAccess", "CloudWatchLogsReadOnlyAccess", "AmazonDynamoDBReadOnlyAccess", "PowerUserAccess");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.compact();
 
     private final long seed;
     private final ActionCatalog catalog = ActionCatalog.bundled();

@@ -1,12 +1,9 @@
 package io.iamaudit.sandbox.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.yaml.snakeyaml.LoaderOptions;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.iamaudit.json.Mappers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,24 +15,9 @@ import java.io.UncheckedIOException;
  */
 public final class ScenarioYaml {
 
-    /** Generated benchmark organizations run to tens of megabytes (800 accounts x 100 principals: ~60 MB). */
-    static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
-            .loaderOptions(loaderOptions()).build()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = Mappers.yaml();
 
     private ScenarioYaml() {
-    }
-
-    private static LoaderOptions loaderOptions() {
-        // SnakeYAML refuses documents over 3 MB by default, a guard against hostile input; scenarios are local files
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        return options;
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.iamaudit.sandbox.wire;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +20,20 @@ public final class Pages {
 
         public boolean truncated() {
             return nextToken != null;
+        }
+
+        /**
+         * The page as a JSON protocol writes it: {@code {listName: [...], tokenName: token}}, the token member only
+         * when there is a next page. The services differ in the token's name ({@code NextToken}, {@code nextToken}).
+         */
+        public ObjectNode json(String listName, String tokenName, Function<T, ObjectNode> item) {
+            ObjectNode out = Json.object();
+            ArrayNode list = out.putArray(listName);
+            items.forEach(t -> list.add(item.apply(t)));
+            if (nextToken != null) {
+                out.put(tokenName, nextToken);
+            }
+            return out;
         }
     }
 

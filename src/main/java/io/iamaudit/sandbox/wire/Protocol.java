@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public enum Protocol {
 
-    QUERY("text/xml") {
+    QUERY("text/xml", 400, 403, "ExpiredToken") {
         @Override
         public SandboxResponse error(AwsException e, String requestId, String xmlns) {
             XmlWriter x = new XmlWriter().start("ErrorResponse", xmlns).start("Error")
@@ -22,7 +22,7 @@ public enum Protocol {
             return new SandboxResponse(e.status(), contentType, e.headers(), x.toString().getBytes(StandardCharsets.UTF_8));
         }
     },
-    JSON_1_1("application/x-amz-json-1.1") {
+    JSON_1_1("application/x-amz-json-1.1", 400, 400, "ExpiredTokenException") {
         @Override
         public SandboxResponse error(AwsException e, String requestId, String xmlns) {
             ObjectNode body = Json.object().put("__type", e.code()).put("Message", e.getMessage());
@@ -30,7 +30,7 @@ public enum Protocol {
             return new SandboxResponse(e.status(), contentType, e.headers(), Json.bytes(body));
         }
     },
-    REST_JSON("application/json") {
+    REST_JSON("application/json", 404, 403, "ExpiredTokenException") {
         @Override
         public SandboxResponse error(AwsException e, String requestId, String xmlns) {
             ObjectNode body = Json.object().put("message", e.getMessage());
@@ -42,9 +42,26 @@ public enum Protocol {
     };
 
     final String contentType;
+    private final int unknownOperationStatus;
+    private final int expiredTokenStatus;
+    private final String expiredTokenCode;
 
-    Protocol(String contentType) {
+    Protocol(String contentType, int unknownOperationStatus, int expiredTokenStatus, String expiredTokenCode) {
         this.contentType = contentType;
+        this.unknownOperationStatus = unknownOperationStatus;
+        this.expiredTokenStatus = expiredTokenStatus;
+        this.expiredTokenCode = expiredTokenCode;
+    }
+
+    /** An operation the service does not have (the query protocol's services name their API version instead). */
+    public AwsException unknownOperation(String operation) {
+        return new AwsException(unknownOperationStatus, "UnknownOperationException", "Unknown operation " + operation);
+    }
+
+    /** Expired credentials, with this protocol's status and code. */
+    public AwsException expiredToken() {
+        return new AwsException(expiredTokenStatus, expiredTokenCode,
+                "The security token included in the request is expired");
     }
 
     public String contentType() {
