@@ -90,3 +90,17 @@ CREATE TABLE IF NOT EXISTS stg_aws_recommendation (
     payload     TEXT         NOT NULL,
     PRIMARY KEY (run_id, account_id, finding_id)
 );
+
+-- secrets (issue 18) begin
+-- Secrets Manager per account and region (never a secret's value): one row per region read or not, its status
+-- (READ, NOT_ENABLED, DENIED, FAILED) queryable, its secrets as JSON; the row of region '' says whether the
+-- account's regions could be listed at all (COLLECTED, or NOT_COLLECTED with the error).
+CREATE TABLE IF NOT EXISTS stg_secret_region (
+    run_id      VARCHAR(100) NOT NULL,
+    account_id  VARCHAR(12)  NOT NULL,
+    region      VARCHAR(40)  NOT NULL,
+    status      VARCHAR(20)  NOT NULL,
+    payload     TEXT         NOT NULL,
+    PRIMARY KEY (run_id, account_id, region)
+);
+-- secrets (issue 18) end
