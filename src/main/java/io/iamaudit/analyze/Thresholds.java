@@ -29,8 +29,8 @@ import java.util.List;
  * @param secretUnusedDays            Security Hub SecretsManager.3 (default 90): a secret not retrieved for this many
  *                                    days is unused; 0 takes the default
  * @param regulatedDataTag            {@code key=value} of the account tag (Organizations) that marks accounts holding
- *                                    regulated data, whose secrets must use a customer managed KMS key; empty: no
- *                                    account is regulated, the rule passes everywhere
+ *                                    regulated data, whose secrets must use a customer managed KMS key (default
+ *                                    {@code data-classification=regulated}); empty: no account is regulated
  */
 public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays, int rootRecentUseDays,
                          int credentialReportMaxAgeHours, int leastPrivilegeWindowDays, int gracePeriodDays,
@@ -39,6 +39,8 @@ public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays
                          int secretRotationDays, int secretUnusedDays, String regulatedDataTag) {
 
     static final int DEFAULT_SECRET_DAYS = 90;
+    /** A conventional data-classification tag; organizations with their own scheme set theirs. */
+    static final String DEFAULT_REGULATED_DATA_TAG = "data-classification=regulated";
 
     public Thresholds {
         positive("unusedDays", unusedDays);
@@ -76,7 +78,7 @@ public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays
     public static Thresholds defaults() {
         return new Thresholds(45, 90, 90, 30, 24, 90, 14, 14, 24, 90, List.of(), "NOREPO",
                 List.of("*break-glass*", "*breakglass*", "*BreakGlass*"), "iam-audit:break-glass",
-                DEFAULT_SECRET_DAYS, DEFAULT_SECRET_DAYS, "");
+                DEFAULT_SECRET_DAYS, DEFAULT_SECRET_DAYS, DEFAULT_REGULATED_DATA_TAG);
     }
 
     public Thresholds withRequiredTags(List<String> tags) {

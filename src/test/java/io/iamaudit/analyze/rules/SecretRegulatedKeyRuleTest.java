@@ -39,7 +39,8 @@ class SecretRegulatedKeyRuleTest {
     @Test
     void unregulatedAccountOrNoSettingPasses() {
         assertThat(violations(rule, tagged("public", key(kept("default"), null)), regulatedSetting)).isEmpty();
-        assertThat(violations(rule, tagged("regulated", key(kept("default"), null)), context())).isEmpty();
+        var noSetting = context().withThresholds(Thresholds.defaults().withRegulatedDataTag(""));
+        assertThat(violations(rule, tagged("regulated", key(kept("default"), null)), noSetting)).isEmpty();
     }
 
     @Test
