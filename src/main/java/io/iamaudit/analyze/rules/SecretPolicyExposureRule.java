@@ -50,8 +50,8 @@ public final class SecretPolicyExposureRule extends BaseRule {
         return violations;
     }
 
-    /** The first exposure a secret's policy has, as evidence. */
-    static Optional<String> exposureOf(Secret secret, String ownAccount, Set<String> organization) {
+    /** The first exposure a secret's policy has, as evidence (also the Secrets sheet's "Policy exposure"). */
+    public static Optional<String> exposureOf(Secret secret, String ownAccount, Set<String> organization) {
         if (secret.resourcePolicy() == null || secret.resourcePolicy().isBlank()) {
             return Optional.empty();
         }
