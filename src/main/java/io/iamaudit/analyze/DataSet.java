@@ -16,6 +16,8 @@ public enum DataSet {
     SERVER_CERTIFICATES(AccountSnapshot::serverCertificates),
     LAST_ACCESSED(AccountSnapshot::lastAccessed),
     ACCESS_ANALYZER(AccountSnapshot::accessAnalyzer),
+    /** Secrets Manager, region by region; a rule over it also checks the regions that could not be read. */
+    SECRETS(AccountSnapshot::secrets),
     /**
      * Organization-wide, read only in the snapshot of the account the runner works from: absent elsewhere, which is
      * not missing data (a rule reading it has nothing to judge in those accounts); a failed read is.

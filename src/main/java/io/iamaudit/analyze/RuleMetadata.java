@@ -61,7 +61,7 @@ public record RuleMetadata(String id, String title, Severity severity, List<Stri
                 out.add(id + ": bad CIS mapping " + version + " -> " + control);
             }
         });
-        securityHub.stream().filter(s -> !s.matches("IAM\\.\\d{1,2}"))
+        securityHub.stream().filter(s -> !s.matches("(IAM|SecretsManager)\\.\\d{1,2}"))
                 .forEach(s -> out.add(id + ": bad Security Hub id " + s));
         return out;
     }

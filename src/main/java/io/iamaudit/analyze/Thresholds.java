@@ -24,11 +24,23 @@ import java.util.List;
  * @param optOutSidPrefix             statements whose Sid starts with this are never rewritten (Repokid's NOREPO)
  * @param breakGlassNamePatterns      globs on user or role names that least privilege must never touch
  * @param breakGlassTag               tag key marking break-glass identities
+ * @param secretRotationDays          Security Hub SecretsManager.4 (default 90): a secret is rotated at least this often,
+ *                                    whatever its own schedule says; 0 takes the default
+ * @param secretUnusedDays            Security Hub SecretsManager.3 (default 90): a secret not retrieved for this many
+ *                                    days is unused; 0 takes the default
+ * @param regulatedDataTag            {@code key=value} of the account tag (Organizations) that marks accounts holding
+ *                                    regulated data, whose secrets must use a customer managed KMS key (default
+ *                                    {@code data-classification=regulated}); empty: no account is regulated
  */
 public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays, int rootRecentUseDays,
                          int credentialReportMaxAgeHours, int leastPrivilegeWindowDays, int gracePeriodDays,
                          int minPasswordLength, int passwordReuse, int maxPasswordAge, List<String> requiredTags,
-                         String optOutSidPrefix, List<String> breakGlassNamePatterns, String breakGlassTag) {
+                         String optOutSidPrefix, List<String> breakGlassNamePatterns, String breakGlassTag,
+                         int secretRotationDays, int secretUnusedDays, String regulatedDataTag) {
+
+    static final int DEFAULT_SECRET_DAYS = 90;
+    /** A conventional data-classification tag; organizations with their own scheme set theirs. */
+    static final String DEFAULT_REGULATED_DATA_TAG = "data-classification=regulated";
 
     public Thresholds {
         positive("unusedDays", unusedDays);
@@ -46,6 +58,15 @@ public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays
         requiredTags = requiredTags == null ? List.of() : List.copyOf(requiredTags);
         breakGlassNamePatterns = breakGlassNamePatterns == null ? List.of() : List.copyOf(breakGlassNamePatterns);
         optOutSidPrefix = optOutSidPrefix == null || optOutSidPrefix.isBlank() ? "NOREPO" : optOutSidPrefix;
+        secretRotationDays = secretRotationDays == 0 ? DEFAULT_SECRET_DAYS : secretRotationDays;
+        secretUnusedDays = secretUnusedDays == 0 ? DEFAULT_SECRET_DAYS : secretUnusedDays;
+        positive("secretRotationDays", secretRotationDays);
+        positive("secretUnusedDays", secretUnusedDays);
+        regulatedDataTag = regulatedDataTag == null ? "" : regulatedDataTag.trim();
+        if (!regulatedDataTag.isEmpty() && regulatedDataTag.indexOf('=') < 1) {
+            throw new IllegalArgumentException("thresholds: regulatedDataTag must be key=value, was '"
+                    + regulatedDataTag + "'");
+        }
     }
 
     private static void positive(String name, int value) {
@@ -56,12 +77,30 @@ public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays
 
     public static Thresholds defaults() {
         return new Thresholds(45, 90, 90, 30, 24, 90, 14, 14, 24, 90, List.of(), "NOREPO",
-                List.of("*break-glass*", "*breakglass*", "*BreakGlass*"), "iam-audit:break-glass");
+                List.of("*break-glass*", "*breakglass*", "*BreakGlass*"), "iam-audit:break-glass",
+                DEFAULT_SECRET_DAYS, DEFAULT_SECRET_DAYS, DEFAULT_REGULATED_DATA_TAG);
     }
 
     public Thresholds withRequiredTags(List<String> tags) {
         return new Thresholds(unusedDays, keyRotationDays, roleUnusedDays, rootRecentUseDays,
                 credentialReportMaxAgeHours, leastPrivilegeWindowDays, gracePeriodDays, minPasswordLength,
-                passwordReuse, maxPasswordAge, tags, optOutSidPrefix, breakGlassNamePatterns, breakGlassTag);
+                passwordReuse, maxPasswordAge, tags, optOutSidPrefix, breakGlassNamePatterns, breakGlassTag,
+                secretRotationDays, secretUnusedDays, regulatedDataTag);
+    }
+
+    public Thresholds withRegulatedDataTag(String tag) {
+        return new Thresholds(unusedDays, keyRotationDays, roleUnusedDays, rootRecentUseDays,
+                credentialReportMaxAgeHours, leastPrivilegeWindowDays, gracePeriodDays, minPasswordLength,
+                passwordReuse, maxPasswordAge, requiredTags, optOutSidPrefix, breakGlassNamePatterns, breakGlassTag,
+                secretRotationDays, secretUnusedDays, tag);
+    }
+
+    /** Whether an account's tags mark it as holding regulated data ({@link #regulatedDataTag}). */
+    public boolean regulated(java.util.Map<String, String> accountTags) {
+        if (regulatedDataTag.isEmpty()) {
+            return false;
+        }
+        int eq = regulatedDataTag.indexOf('=');
+        return regulatedDataTag.substring(eq + 1).equals(accountTags.get(regulatedDataTag.substring(0, eq)));
     }
 }

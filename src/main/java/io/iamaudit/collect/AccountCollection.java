@@ -45,6 +45,9 @@ public record AccountCollection(AccountSnapshot snapshot, Map<String, Long> awsC
         sets.put("serverCertificates", snapshot.serverCertificates());
         sets.put("lastAccessed", snapshot.lastAccessed());
         sets.put("accessAnalyzer", snapshot.accessAnalyzer());
+        if (snapshot.secrets() != null) {
+            sets.put("secrets", snapshot.secrets());
+        }
         if (snapshot.organizationFeatures() != null) {
             sets.put("organizationFeatures", snapshot.organizationFeatures());
         }
@@ -67,6 +70,11 @@ public record AccountCollection(AccountSnapshot snapshot, Map<String, Long> awsC
     public AccountCoverage coverage(String runId) {
         List<String> reasons = new ArrayList<>();
         failures().forEach((name, error) -> reasons.add(name + ": " + error));
+        // regions read or not, one by one: a denied region is a gap even when the data set as a whole was collected
+        if (snapshot.secrets() != null) {
+            snapshot.secrets().get().map(io.iamaudit.stage.SecretsInventory::coverageNote)
+                    .filter(note -> !note.isEmpty()).ifPresent(reasons::add);
+        }
         return new AccountCoverage(runId, snapshot.account().accountId(), snapshot.account().name(),
                 snapshot.account().ouPath(), AccountCoverage.Status.AUDITED, String.join("; ", reasons),
                 snapshot.collectedAt(), awsCalls);

@@ -86,6 +86,7 @@ public final class AccountCollector implements AutoCloseable {
         var identityProviders = attempt(new IdentityProviderCollector(iam)::collect);
         var mfaDevices = attempt(new MfaDeviceCollector(iam)::collect);
         var certificates = attempt(new ServerCertificateCollector(iam)::collect);
+        var secrets = attempt(() -> collectSecrets(session));
         // an organization-wide answer, allowed only where the runner works from: read there, once per run
         Collected<OrganizationFeatures> organizationFeatures = session.assumedRole() ? null
                 : attempt(new OrganizationFeaturesCollector(iam)::collect);
@@ -96,7 +97,7 @@ public final class AccountCollector implements AutoCloseable {
 
         AccountSnapshot snapshot = new AccountSnapshot(account, clock.instant(), credentialReport, authorization,
                 passwordPolicy, summary, identityProviders, mfaDevices, certificates, lastAccessedData,
-                accessAnalyzer, organizationFeatures);
+                accessAnalyzer, organizationFeatures, secrets);
         AccountCollection collection = new AccountCollection(snapshot, session.counter().counts(),
                 session.counter().throttledCounts());
         if (collection.nothingCollected()) {
@@ -104,6 +105,13 @@ public final class AccountCollector implements AutoCloseable {
                     "no data set could be collected, e.g. authorization: " + authorization.error(), null);
         }
         return collection;
+    }
+
+    private io.iamaudit.stage.SecretsInventory collectSecrets(AccountSession session) {
+        try (var account = session.account()) {
+            return new SecretsCollector(new AccountRegions(settings.regions()), account, session::secretsManager)
+                    .collect();
+        }
     }
 
     @Override

@@ -131,6 +131,17 @@ public final class AccountSession implements AutoCloseable {
         return factory.securityHub(credentials, counter, pacer);
     }
 
+    /** A Secrets Manager client in {@code region} acting in this account and counting into its counter. */
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager(
+            software.amazon.awssdk.regions.Region region, RequestPacer pacer) {
+        return factory.secretsManager(credentials, counter, region, pacer);
+    }
+
+    /** An Account Management client acting in this account (its own regions: no AccountId parameter needed). */
+    public software.amazon.awssdk.services.account.AccountClient account() {
+        return factory.account(credentials, counter);
+    }
+
     public boolean assumedRole() {
         return roleCredentials != null;
     }

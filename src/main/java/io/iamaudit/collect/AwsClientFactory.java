@@ -12,9 +12,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.Duration;
@@ -122,6 +124,20 @@ public final class AwsClientFactory implements AutoCloseable {
      */
     public SecurityHubClient securityHub(AwsCredentialsProvider credentials, CallCounter counter, RequestPacer pacer) {
         return configure(SecurityHubClient.builder(), settings.region(), credentials, counter, pacer).build();
+    }
+
+    /**
+     * Secrets Manager in one region. Its quotas are per account and region (GetResourcePolicy: 50 per second), so the
+     * pacer is the caller's own for that one account and region, not a shared one.
+     */
+    public SecretsManagerClient secretsManager(AwsCredentialsProvider credentials, CallCounter counter, Region region,
+                                               RequestPacer pacer) {
+        return configure(SecretsManagerClient.builder(), region, credentials, counter, pacer).build();
+    }
+
+    /** Account Management (ListRegions): a global service, like IAM signed in its partition's home region. */
+    public AccountClient account(AwsCredentialsProvider credentials, CallCounter counter) {
+        return configure(AccountClient.builder(), globalServiceRegion(settings.region()), credentials, counter).build();
     }
 
     /**

@@ -96,8 +96,8 @@ class CollectStepConfiguration {
     }
 
     @Bean
-    AccountCollector accountCollector(Clock clock) {
-        return new AccountCollector(CollectorSettings.defaults(), clock);
+    AccountCollector accountCollector(Clock clock, RegionProperties regions) {
+        return new AccountCollector(CollectorSettings.defaults().withRegions(regions.regions()), clock);
     }
 
     @Bean

@@ -58,6 +58,7 @@ public final class ReportSource {
                         () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::principals)),
                 new TableRows<>(tables.accessAnalyzer(),
                         () -> repository.reportSnapshots(runId).flatMap(SnapshotRows::analyzerFindings)),
+                new TableRows<>(tables.secrets(), this::secrets),
                 new TableRows<>(tables.coverage(), this::coverage),
                 new TableRows<>(tables.controls(), this::controls),
                 new TableRows<>(ControlMatrixTable.of(repository.coverage(runId)), this::controlMatrix));
@@ -82,6 +83,12 @@ public final class ReportSource {
         }
         return repository.coverage(runId).stream()
                 .map(c -> new CoverageRow(c, ruleErrors.getOrDefault(c.accountId(), 0L)));
+    }
+
+    private Stream<SecretRow> secrets() {
+        java.util.Set<String> organization = new java.util.HashSet<>();
+        repository.accounts(runId).forEach(a -> organization.add(a.accountId()));
+        return repository.reportSnapshots(runId).flatMap(s -> SnapshotRows.secrets(s, organization));
     }
 
     /** All tables in sheet order. */

@@ -2,11 +2,11 @@ package io.iamaudit.report;
 
 import io.iamaudit.stage.Finding;
 
-/** The seven tables of the report, each bound once from the template and shared by both writers. */
+/** The eight tables of the report, each bound once from the template and shared by both writers. */
 public record ReportTables(Table<Finding> findings, Table<VerifiedRecommendation> leastPrivilege,
                            Table<CredentialRow> credentials, Table<PrincipalRow> principals,
                            Table<AnalyzerFindingRow> accessAnalyzer, Table<CoverageRow> coverage,
-                           Table<ControlRow> controls) {
+                           Table<ControlRow> controls, Table<SecretRow> secrets) {
 
     public static ReportTables bind(ReportTemplate template) {
         return new ReportTables(
@@ -16,6 +16,7 @@ public record ReportTables(Table<Finding> findings, Table<VerifiedRecommendation
                 Table.bind(template.table("principals"), PrincipalColumns.extractors()),
                 Table.bind(template.table("access_analyzer"), AnalyzerColumns.extractors()),
                 Table.bind(template.table("coverage"), CoverageColumns.coverage()),
-                Table.bind(template.table("controls"), CoverageColumns.controls()));
+                Table.bind(template.table("controls"), CoverageColumns.controls()),
+                Table.bind(template.table("secrets"), SecretColumns.extractors()));
     }
 }

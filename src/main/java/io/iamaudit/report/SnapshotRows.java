@@ -42,6 +42,15 @@ final class SnapshotRows {
                 .map(f -> new AnalyzerFindingRow(snapshot.account().accountId(), f)));
     }
 
+    static Stream<SecretRow> secrets(ReportSnapshot snapshot, java.util.Set<String> organization) {
+        if (snapshot.secrets() == null) {
+            return Stream.empty();
+        }
+        return snapshot.secrets().get().stream().flatMap(inventory -> inventory.secrets()
+                .map(s -> new SecretRow(snapshot.account().accountId(), snapshot.account().name(), s,
+                        snapshot.collectedAt(), organization)));
+    }
+
     private static Stream<PrincipalRow> users(ReportSnapshot snapshot, AuthorizationDetails details,
                                               Map<String, CredentialReportRow> credentialsByArn) {
         return details.users().stream().map(u -> userRow(snapshot, u, credentialsByArn.get(u.arn())));

@@ -3,6 +3,8 @@ package io.iamaudit.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import io.iamaudit.policy.ActionCatalog;
 import io.iamaudit.sandbox.handler.AccessAnalyzerHandler;
+import io.iamaudit.sandbox.handler.AccountHandler;
+import io.iamaudit.sandbox.handler.SecretsManagerHandler;
 import io.iamaudit.sandbox.handler.IamHandler;
 import io.iamaudit.sandbox.handler.OrganizationsHandler;
 import io.iamaudit.sandbox.handler.SandboxContext;
@@ -58,8 +60,8 @@ public final class SandboxServer implements AutoCloseable {
                 new CredentialReports(faults::credentialReportDelay), new LastAccessedJobs(faults::lastAccessedDelay),
                 ActionCatalog.bundled(), faults::assumeRoleDenied);
         SandboxRouter router = new SandboxRouter(List.of(new IamHandler(ctx), new StsHandler(ctx),
-                new OrganizationsHandler(ctx), new AccessAnalyzerHandler(ctx), securityHub), org, sessions, profile, faults,
-                stats);
+                new OrganizationsHandler(ctx), new AccessAnalyzerHandler(ctx), new SecretsManagerHandler(ctx),
+                new AccountHandler(ctx), securityHub), org, sessions, profile, faults, stats);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(profile.threads(), r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());

@@ -28,6 +28,7 @@ public final class JdbcStagingRepository implements StagingRepository {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final StagedSecrets secrets;
 
     public JdbcStagingRepository(DataSource dataSource) {
         this(dataSource, new DataSourceTransactionManager(dataSource));
@@ -38,6 +39,7 @@ public final class JdbcStagingRepository implements StagingRepository {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.transactions = new TransactionTemplate(transactionManager);
+        this.secrets = new StagedSecrets(jdbc);
     }
 
     @Override
@@ -125,8 +127,9 @@ public final class JdbcStagingRepository implements StagingRepository {
         inTransaction(() -> {
             jdbc.update("DELETE FROM stg_snapshot WHERE run_id = ? AND account_id = ?", runId, accountId);
             jdbc.update("INSERT INTO stg_snapshot (run_id, account_id, payload, last_accessed) VALUES (?, ?, ?, ?)",
-                    runId, accountId, StageJson.write(snapshot.withLastAccessed(null)),
+                    runId, accountId, StageJson.write(snapshot.withLastAccessed(null).withSecrets(null)),
                     CompressedText.compress(StageJson.write(new StagedLastAccessed(snapshot.lastAccessed()))));
+            secrets.save(runId, accountId, snapshot.secrets());
         });
     }
 
@@ -158,7 +161,8 @@ public final class JdbcStagingRepository implements StagingRepository {
     @Override
     public Optional<AccountSnapshot> snapshot(String runId, String accountId) {
         return jdbc.query("SELECT payload, last_accessed FROM stg_snapshot WHERE run_id = ? AND account_id = ?",
-                JdbcStagingRepository::wholeSnapshot, runId, accountId).stream().findFirst();
+                JdbcStagingRepository::wholeSnapshot, runId, accountId).stream().findFirst()
+                .map(s -> s.withSecrets(secrets.load(runId, accountId)));
     }
 
     private static AccountSnapshot wholeSnapshot(ResultSet rs, int row) throws SQLException {
@@ -305,7 +309,7 @@ public final class JdbcStagingRepository implements StagingRepository {
     public Stream<ReportSnapshot> reportSnapshots(String runId) {
         return snapshotAccounts(runId).flatMap(account -> jdbc.query(
                 "SELECT payload FROM stg_snapshot WHERE run_id = ? AND account_id = ?", json(ReportSnapshot.class),
-                runId, account).stream());
+                runId, account).stream().map(s -> s.withSecrets(secrets.load(runId, account))));
     }
 
     private Stream<String> snapshotAccounts(String runId) {

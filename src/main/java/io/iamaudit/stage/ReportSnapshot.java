@@ -21,10 +21,21 @@ import java.time.Instant;
 public record ReportSnapshot(AccountRef account, Instant collectedAt,
                              Collected<CredentialReport> credentialReport,
                              Collected<AuthorizationDetails> authorization,
-                             Collected<AccessAnalyzerState> accessAnalyzer) {
+                             Collected<AccessAnalyzerState> accessAnalyzer,
+                             Collected<SecretsInventory> secrets) {
+
+    public ReportSnapshot(AccountRef account, Instant collectedAt, Collected<CredentialReport> credentialReport,
+                          Collected<AuthorizationDetails> authorization, Collected<AccessAnalyzerState> accessAnalyzer) {
+        this(account, collectedAt, credentialReport, authorization, accessAnalyzer, null);
+    }
 
     public static ReportSnapshot of(AccountSnapshot snapshot) {
         return new ReportSnapshot(snapshot.account(), snapshot.collectedAt(), snapshot.credentialReport(),
-                snapshot.authorization(), snapshot.accessAnalyzer());
+                snapshot.authorization(), snapshot.accessAnalyzer(), snapshot.secrets());
+    }
+
+    /** The secrets, staged in a table of their own ({@code stg_secret_region}), attached after the payload is read. */
+    public ReportSnapshot withSecrets(Collected<SecretsInventory> data) {
+        return new ReportSnapshot(account, collectedAt, credentialReport, authorization, accessAnalyzer, data);
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
 public final class StagingRetention {
     /** Every table holding per-run rows; {@code stg_run} goes last so a half-deleted run is still found next time. */
     static final List<String> RUN_TABLES = List.of("stg_account", "stg_coverage", "stg_snapshot", "stg_finding",
-            "stg_outcome", "stg_recommendation", "stg_first_seen", "stg_proposal_check", "stg_aws_recommendation");
+            "stg_outcome", "stg_recommendation", "stg_first_seen", "stg_proposal_check", "stg_aws_recommendation",
+            "stg_secret_region");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;

@@ -65,6 +65,7 @@ public final class SnapshotFixtures {
             IdentityProvider.Type.SAML, "arn:aws:iam::" + ACCOUNT + ":saml-provider/corp", null)));
     private final List<MfaDevice> mfaDevices = new ArrayList<>();
     private final List<ServerCertificate> certificates = new ArrayList<>();
+    private final List<io.iamaudit.stage.SecretsInventory.RegionSecrets> secretRegions = new ArrayList<>();
     private final List<Analyzer> analyzers = new ArrayList<>(List.of(
             new Analyzer("arn:aws:access-analyzer:us-east-1:" + ACCOUNT + ":analyzer/ext", "ext", "ACCOUNT", "ACTIVE",
                     ACCOUNT),
@@ -196,6 +197,12 @@ public final class SnapshotFixtures {
         return this;
     }
 
+    /** Adds a region's Secrets Manager read (or failure) to the account's secrets; none means no secrets at all. */
+    public SnapshotFixtures withSecretRegion(io.iamaudit.stage.SecretsInventory.RegionSecrets region) {
+        secretRegions.add(region);
+        return this;
+    }
+
     public SnapshotFixtures withCertificate(ServerCertificate c) {
         certificates.add(c);
         return this;
@@ -236,7 +243,8 @@ public final class SnapshotFixtures {
                 c(DataSet.IDENTITY_PROVIDERS, List.copyOf(providers)),
                 c(DataSet.VIRTUAL_MFA_DEVICES, List.copyOf(mfaDevices)),
                 c(DataSet.SERVER_CERTIFICATES, List.copyOf(certificates)), c(DataSet.LAST_ACCESSED, lastAccessed),
-                c(DataSet.ACCESS_ANALYZER, new AccessAnalyzerState(analyzers, findings)));
+                c(DataSet.ACCESS_ANALYZER, new AccessAnalyzerState(analyzers, findings)))
+                .withSecrets(c(DataSet.SECRETS, new io.iamaudit.stage.SecretsInventory(secretRegions)));
         // organization-wide: absent unless the fixture is the account where it is read
         return organizationFeatures == null && !missing.containsKey(DataSet.ORGANIZATION_FEATURES) ? snapshot
                 : snapshot.withOrganizationFeatures(c(DataSet.ORGANIZATION_FEATURES, organizationFeatures));

@@ -21,11 +21,11 @@ class ThresholdsTest {
 
     @Test
     void nonsenseValuesFailWithTheirName() {
-        assertThatThrownBy(() -> new Thresholds(0, 90, 90, 30, 24, 90, 14, 14, 24, 90, null, null, null, null))
+        assertThatThrownBy(() -> new Thresholds(0, 90, 90, 30, 24, 90, 14, 14, 24, 90, null, null, null, null, 0, 0, null))
                 .hasMessage("thresholds: unusedDays must be positive, was 0");
-        assertThatThrownBy(() -> new Thresholds(45, 90, 90, 30, 24, 90, -1, 14, 24, 90, null, null, null, null))
+        assertThatThrownBy(() -> new Thresholds(45, 90, 90, 30, 24, 90, -1, 14, 24, 90, null, null, null, null, 0, 0, null))
                 .hasMessageContaining("gracePeriodDays");
-        assertThat(new Thresholds(45, 90, 90, 30, 24, 90, 0, 14, 24, 90, null, " ", null, null).optOutSidPrefix())
+        assertThat(new Thresholds(45, 90, 90, 30, 24, 90, 0, 14, 24, 90, null, " ", null, null, 0, 0, null).optOutSidPrefix())
                 .isEqualTo("NOREPO");
     }
 }

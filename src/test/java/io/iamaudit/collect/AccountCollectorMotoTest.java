@@ -38,7 +38,9 @@ class AccountCollectorMotoTest {
             }
             OrgAnalyzers org = new OrgAnalyzerLocator().locate(management,
                     id -> AccountSession.open(factory, id, MotoWorld.MANAGEMENT_ACCOUNT, role));
-            CollectorSettings settings = new CollectorSettings(fastPoller(), fastPoller(), 100);
+            // moto has no Account Management ListRegions: the region is configured, and moto's Secrets Manager answers
+            CollectorSettings settings = new CollectorSettings(fastPoller(), fastPoller(), 100)
+                    .withRegions(java.util.List.of("us-east-1"));
 
             // when
             AccountCollection collection;
@@ -78,6 +80,8 @@ class AccountCollectorMotoTest {
             assertThat(org.note()).isNotBlank();
             assertThat(snapshot.accessAnalyzer().missing()).isTrue();
             assertThat(collection.failures()).containsOnlyKeys("accessAnalyzer");
+            assertThat(snapshot.secrets().value().regions()).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(io.iamaudit.stage.SecretsInventory.RegionStatus.READ));
 
             // and every call was counted for this account, AssumeRole included
             assertThat(collection.awsCalls()).containsEntry("sts:AssumeRole", 1L)

@@ -198,6 +198,12 @@ class DemoOrganizationTest {
             666666666666, IAM.ROLE.UNUSED,                  sandbox-experiments
             666666666666, IAM.SUPPORT.ROLE,                 666666666666
             666666666666, IAM.ANALYZER.UNUSED_ACCESS,       666666666666
+            444444444444, IAM.SECRET.ROTATION_ENABLED,      prod/orders/db-static (us-east-1)
+            444444444444, IAM.SECRET.ROTATION_ON_SCHEDULE,  prod/billing/db (us-east-1)
+            444444444444, IAM.SECRET.ROTATED_RECENTLY,      prod/billing/db (us-east-1)
+            444444444444, IAM.SECRET.UNUSED,                prod/partner/legacy-key (us-east-1)
+            444444444444, IAM.SECRET.POLICY_EXPOSED,        prod/webhooks/token (eu-west-1)
+            444444444444, IAM.SECRET.REGULATED_CMK,         prod/orders/cache (us-east-1)
             """)
     void everyPlantedIssueIsFound(String account, String rule, String principal) {
         audited();
@@ -243,6 +249,25 @@ class DemoOrganizationTest {
                 .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(AccountCoverage.Status.AUDITED));
     }
 
+    /**
+     * Secrets Manager (issue 18): read in each account's enabled regions, the opt-in region acme-prod left disabled
+     * named in Coverage, and every secret rule evaluated and passed in the clean account (not merely silent).
+     */
+    @Test
+    void secretsAreReadPerRegionAndTheCleanAccountPassesEverySecretRule() {
+        audited();
+        assertThat(staging.coverage(run.runId())).filteredOn(c -> c.accountId().equals("444444444444"))
+                .singleElement().satisfies(c -> assertThat(c.reason())
+                        .contains("secrets not read in me-south-1 not enabled (DISABLED)"));
+        try (Stream<io.iamaudit.stage.RuleOutcome> outcomes = staging.outcomes(run.runId())) {
+            assertThat(outcomes.filter(o -> o.accountId().equals(CLEAN_ACCOUNT) && o.ruleId().startsWith("IAM.SECRET.")))
+                    .hasSize(6).allSatisfy(o -> assertThat(o.outcome())
+                            .isEqualTo(io.iamaudit.stage.RuleOutcome.Outcome.PASS));
+        }
+        assertThat(findings).filteredOn(f -> f.ruleId().startsWith("IAM.SECRET.") && f.status() == Finding.Status.FAIL)
+                .extracting(Finding::accountId).containsOnly("444444444444");
+    }
+
     /** Each planted risk has a look-alike beside it that must stay quiet (account, rule, principal). */
     @ParameterizedTest(name = "{1} not raised for {2}")
     @CsvSource(textBlock = """
@@ -270,6 +295,13 @@ class DemoOrganizationTest {
             555555555555, IAM.PRINCIPAL.CREDENTIALS_EXPOSURE,         bastion-admin
             555555555555, IAM.PRINCIPAL.RESOURCE_EXPOSURE,            scratch-admin
             444444444444, IAM.POLICY.CRITICAL_SERVICE_FULL_ACCESS,    app-data-access
+            444444444444, IAM.SECRET.ROTATION_ENABLED,                prod/orders/db (us-east-1)
+            444444444444, IAM.SECRET.ROTATION_ON_SCHEDULE,            prod/orders/db (us-east-1)
+            444444444444, IAM.SECRET.ROTATED_RECENTLY,                prod/orders/db (us-east-1)
+            444444444444, IAM.SECRET.ROTATED_RECENTLY,                prod/orders/db-static (us-east-1)
+            444444444444, IAM.SECRET.UNUSED,                          prod/orders/db (us-east-1)
+            444444444444, IAM.SECRET.POLICY_EXPOSED,                  prod/shared/config-token (eu-west-1)
+            444444444444, IAM.SECRET.REGULATED_CMK,                   prod/orders/db (us-east-1)
             """)
     void lookAlikesAreNotReported(String account, String rule, String principal) {
         audited();

@@ -26,17 +26,17 @@ class EmptyRunReportTest {
 
         ReportBundle bundle = ReportFixtures.generate(repo, dir);
 
-        assertThat(bundle.files()).hasSize(9);
+        assertThat(bundle.files()).hasSize(10);
         assertThat(bundle.files().stream().filter(f -> f.name().startsWith("csv/") && !f.name().endsWith("/coverage.csv")
                         && !f.name().endsWith("/control-matrix.csv")))
-                .hasSize(6).allSatisfy(f -> assertThat(f.rows()).as(f.name()).isZero());
+                .hasSize(7).allSatisfy(f -> assertThat(f.rows()).as(f.name()).isZero());
         int rules = io.iamaudit.analyze.RuleCatalog.standard().rules().size();
         assertThat(bundle.files().stream().filter(f -> f.name().endsWith("/control-matrix.csv")).findFirst()
                 .orElseThrow().rows()).as("every control, NOT EVALUATED for the account not audited").isEqualTo(rules);
         assertThat(bundle.files().get(0).rows()).as("workbook: the one coverage row and the control matrix")
                 .isEqualTo(1 + rules);
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(bundle.files().get(0).path()))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(9);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
             assertThat(workbook.getSheet("Findings").getLastRowNum()).isZero();
             assertThat(workbook.getSheet("Coverage").getLastRowNum()).isEqualTo(1);
             assertThat(SummaryReader.value(workbook.getSheet("Summary"), "Organization")).isEqualTo("(no organization)");

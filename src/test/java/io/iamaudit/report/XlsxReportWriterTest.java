@@ -49,7 +49,7 @@ class XlsxReportWriterTest {
     void sheetsComeInReadingOrderWithTheTemplateHeaders() {
         List<String> names = IntStream.range(0, workbook.getNumberOfSheets()).mapToObj(workbook::getSheetName).toList();
         assertThat(names).containsExactly("Summary", "Findings", "Least privilege", "Credentials", "Principals",
-                "Access Analyzer", "Coverage", "Controls", "Control matrix");
+                "Access Analyzer", "Secrets", "Coverage", "Controls", "Control matrix");
         for (TableSpec table : ReportFixtures.TEMPLATE.tables()) {
             Row header = workbook.getSheet(table.sheet()).getRow(0);
             List<String> headers = new ArrayList<>();

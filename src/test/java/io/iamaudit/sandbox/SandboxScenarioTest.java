@@ -68,6 +68,31 @@ class SandboxScenarioTest {
     }
 
     @Test
+    void secretsMustLiveInEnabledRegionsOncePerName() throws IOException {
+        Path file = dir.resolve("secrets.yaml");
+        Files.writeString(file, """
+                organization: {id: o-abcdefghij, managementAccount: "123456789012"}
+                accounts:
+                  - {id: "123456789012", name: one, disabledRegions: [eu-west-1], secrets: [{name: db, region: eu-west-1}]}
+                """);
+        assertThatThrownBy(() -> Scenarios.load(file)).hasMessageContaining("region eu-west-1 is both enabled");
+
+        Files.writeString(file, """
+                organization: {id: o-abcdefghij, managementAccount: "123456789012"}
+                accounts:
+                  - {id: "123456789012", name: one, secrets: [{name: db}, {name: db}]}
+                """);
+        assertThatThrownBy(() -> Scenarios.load(file)).hasMessageContaining("duplicate secret db in us-east-1");
+
+        Files.writeString(file, """
+                organization: {id: o-abcdefghij, managementAccount: "123456789012"}
+                accounts:
+                  - {id: "123456789012", name: one, secrets: [{name: db, region: eu-west-1}]}
+                """);
+        assertThat(Scenarios.load(file).accounts().get(0).regions()).containsExactly("us-east-1", "eu-west-1");
+    }
+
+    @Test
     void anUnknownRootAccessFeatureIsReportedAndAnEmptyListKept() throws IOException {
         Path file = dir.resolve("features.yaml");
         Files.writeString(file, """

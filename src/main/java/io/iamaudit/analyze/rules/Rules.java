@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Every rule, in report order: sign-in (BP01), long-term credentials (BP02), federation (BP04), hygiene (BP05),
- * permissions (BP06 / SEC03).
+ * permissions (BP06 / SEC03), then secrets (BP03).
  */
 public final class Rules {
     private Rules() {
@@ -37,6 +37,8 @@ public final class Rules {
                 new MemberRootCredentialsRule(), new DataExfiltrationRule(), new CredentialsExposureRule(),
                 new ResourceExposureRule(),
                 new RootCredentialsManagementRule(),
-                new PolicyRiskClassesRule(), new InfrastructureModificationRule());
+                new PolicyRiskClassesRule(), new InfrastructureModificationRule(),
+                new SecretRotationEnabledRule(), new SecretRotatedOnScheduleRule(), new SecretRotatedRecentlyRule(),
+                new SecretUnusedRule(), new SecretPolicyExposureRule(), new SecretRegulatedKeyRule());
     }
 }

@@ -8,14 +8,26 @@ import java.util.Map;
 /**
  * A member (or the management) account and its IAM content. {@code ou} names the parent OU by name or by
  * slash-separated path ({@code Workloads/Prod}); absent means directly under the root. {@code passwordPolicy} absent
- * means the account has none.
+ * means the account has none. {@code regions} are the regions enabled in the account (default us-east-1, plus every
+ * region a secret lives in); {@code disabledRegions} are listed by ListRegions as DISABLED, like an opt-in region.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AccountSpec(String id, String name, String email, String state, String ou, String joinedMethod,
                           Integer joinedDaysAgo, Map<String, String> tags, RootSpec root,
                           PasswordPolicySpec passwordPolicy, List<UserSpec> users, List<GroupSpec> groups,
                           List<RoleSpec> roles, List<PolicySpec> policies, List<SamlProviderSpec> samlProviders,
-                          List<OidcProviderSpec> oidcProviders, List<ServerCertificateSpec> serverCertificates) {
+                          List<OidcProviderSpec> oidcProviders, List<ServerCertificateSpec> serverCertificates,
+                          List<String> regions, List<String> disabledRegions, List<SecretSpec> secrets) {
+
+    /** An account without regional content: us-east-1 enabled, no secrets. */
+    public AccountSpec(String id, String name, String email, String state, String ou, String joinedMethod,
+                       Integer joinedDaysAgo, Map<String, String> tags, RootSpec root,
+                       PasswordPolicySpec passwordPolicy, List<UserSpec> users, List<GroupSpec> groups,
+                       List<RoleSpec> roles, List<PolicySpec> policies, List<SamlProviderSpec> samlProviders,
+                       List<OidcProviderSpec> oidcProviders, List<ServerCertificateSpec> serverCertificates) {
+        this(id, name, email, state, ou, joinedMethod, joinedDaysAgo, tags, root, passwordPolicy, users, groups, roles,
+                policies, samlProviders, oidcProviders, serverCertificates, null, null, null);
+    }
 
     public AccountSpec {
         state = state == null ? "ACTIVE" : state;
@@ -31,5 +43,11 @@ public record AccountSpec(String id, String name, String email, String state, St
         samlProviders = samlProviders == null ? List.of() : List.copyOf(samlProviders);
         oidcProviders = oidcProviders == null ? List.of() : List.copyOf(oidcProviders);
         serverCertificates = serverCertificates == null ? List.of() : List.copyOf(serverCertificates);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        java.util.LinkedHashSet<String> enabled = new java.util.LinkedHashSet<>(
+                regions == null || regions.isEmpty() ? List.of("us-east-1") : regions);
+        secrets.forEach(s -> enabled.add(s.region()));
+        regions = List.copyOf(enabled);
+        disabledRegions = disabledRegions == null ? List.of() : List.copyOf(disabledRegions);
     }
 }

@@ -51,6 +51,7 @@ public final class ScenarioValidator {
                 }
             }
             account(a, "account " + a.id());
+            secrets(a, "account " + a.id());
         }
         check(ids.contains(org.managementAccount()),
                 "organization.managementAccount " + org.managementAccount() + " is not one of the accounts");
@@ -154,6 +155,25 @@ public final class ScenarioValidator {
     private static <T> T require(T value, String message) {
         check(value != null, message);
         return value;
+    }
+
+    /** Secrets live in enabled regions, once per name and region, and a region is either enabled or disabled. */
+    private static void secrets(AccountSpec a, String where) {
+        a.disabledRegions().forEach(r -> check(!a.regions().contains(r),
+                where + ": region " + r + " is both enabled (or holds a secret) and disabled"));
+        Set<String> names = new HashSet<>();
+        for (SecretSpec secret : a.secrets()) {
+            check(secret.name() != null && !secret.name().isBlank(), where + ": a secret has no name");
+            check(names.add(secret.region() + "/" + secret.name()),
+                    where + ": duplicate secret " + secret.name() + " in " + secret.region());
+            if (secret.policy() != null) {
+                try {
+                    PolicyText.of(secret.policy());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": secret " + secret.name() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     private static void check(boolean ok, String message) {

@@ -1,3 +1,0 @@
--- No longer read. The staging schema is owned by Flyway: src/main/resources/db/staging (V1 = this file as of release
--- c2f7075). To add a table or column, add the next migration there (db/staging/README.md). Blocks appended here by a
--- branch are moved into a new V<n> migration at merge; then this file is deleted.
