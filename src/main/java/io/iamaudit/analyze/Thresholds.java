@@ -29,8 +29,10 @@ import java.util.List;
  * @param secretUnusedDays            Security Hub SecretsManager.3 (default 90): a secret not retrieved for this many
  *                                    days is unused; 0 takes the default
  * @param regulatedDataTag            {@code key=value} of the account tag (Organizations) that marks accounts holding
- *                                    regulated data, whose secrets must use a customer managed KMS key (default
- *                                    {@code data-classification=regulated}); empty: no account is regulated
+ *                                    regulated data, whose secrets must use a customer managed KMS key (e.g.
+ *                                    {@code data-classification=regulated}); empty, the default: no account is
+ *                                    regulated, and account tags are not read (a call per account on the
+ *                                    organization's shared quota)
  */
 public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays, int rootRecentUseDays,
                          int credentialReportMaxAgeHours, int leastPrivilegeWindowDays, int gracePeriodDays,
@@ -39,8 +41,8 @@ public record Thresholds(int unusedDays, int keyRotationDays, int roleUnusedDays
                          int secretRotationDays, int secretUnusedDays, String regulatedDataTag) {
 
     static final int DEFAULT_SECRET_DAYS = 90;
-    /** A conventional data-classification tag; organizations with their own scheme set theirs. */
-    static final String DEFAULT_REGULATED_DATA_TAG = "data-classification=regulated";
+    /** Off: which accounts hold regulated data is each organization's own scheme, and reading tags costs calls. */
+    static final String DEFAULT_REGULATED_DATA_TAG = "";
 
     public Thresholds {
         positive("unusedDays", unusedDays);

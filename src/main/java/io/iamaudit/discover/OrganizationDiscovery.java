@@ -22,15 +22,23 @@ import java.util.Optional;
  * Every account is returned: the ones not to audit carry the reason.
  *
  * <p>Tags are read ({@code ListTagsForResource}, one call per account on the organization's shared 5/s quota) only
- * when the filter selects by tag: no report shows an account's tags, and at 800 accounts the calls were 160 s of
- * discovery that every account's collection waited for. Without a tag filter {@link AccountRef#tags()} is empty.
+ * when the filter selects by tag, or when a rule needs them (the regulated-data tag of the secrets' key rule, a
+ * setting that is off by default): no report shows an account's tags, and at 800 accounts the calls were 160 s of
+ * discovery that every account's collection waited for. Otherwise {@link AccountRef#tags()} is empty.
  */
 public final class OrganizationDiscovery {
 
     private final OrganizationsClient organizations;
+    private final boolean tagsRead;
 
     public OrganizationDiscovery(OrganizationsClient organizations) {
+        this(organizations, false);
+    }
+
+    /** @param tagsRead whether every ACTIVE account's tags are read, filter or not (a rule needs them) */
+    public OrganizationDiscovery(OrganizationsClient organizations, boolean tagsRead) {
         this.organizations = organizations;
+        this.tagsRead = tagsRead;
     }
 
     public DiscoveryResult discover(AccountFilter filter) {
@@ -59,7 +67,8 @@ public final class OrganizationDiscovery {
     private DiscoveredAccount discovered(Account account, Parent parent, AccountFilter filter) {
         String state = state(account);
         // a suspended account is skipped whatever its tags say
-        Map<String, String> tags = filter.selectsByTag() && "ACTIVE".equals(state) ? tags(account.id()) : Map.of();
+        Map<String, String> tags = (filter.selectsByTag() || tagsRead) && "ACTIVE".equals(state) ? tags(account.id())
+                : Map.of();
         AccountRef ref = new AccountRef(account.id(), account.name(), account.email(), state, parent.path(), tags);
         if (!"ACTIVE".equals(state)) {
             return new DiscoveredAccount(ref, "account " + state);

@@ -26,9 +26,12 @@ class CollectStepConfiguration {
 
     @Bean
     Step discoverStep(JobRepository jobRepository, PlatformTransactionManager tx, RunSessions sessions,
-                      StagingRepository staging, AuditProperties properties, Clock clock) {
+                      StagingRepository staging, AuditProperties properties, Clock clock,
+                      io.iamaudit.analyze.AnalysisContext analysisTemplate) {
+        // account tags cost a call each on the organization's shared quota: read only when a rule asks for them
+        boolean tagsNeeded = !analysisTemplate.thresholds().regulatedDataTag().isEmpty();
         return new StepBuilder("discover", jobRepository)
-                .tasklet(new DiscoverTasklet(sessions, staging, properties, clock), tx)
+                .tasklet(new DiscoverTasklet(sessions, staging, properties, clock, tagsNeeded), tx)
                 .allowStartIfComplete(true)
                 .build();
     }

@@ -41,7 +41,12 @@ class DiscoverTasklet implements Tasklet {
     private final AuditProperties properties;
     private final Clock clock;
 
-    DiscoverTasklet(RunSessions sessions, StagingRepository staging, AuditProperties properties, Clock clock) {
+    /** Whether a rule reads account tags (the regulated-data tag): then every account's are read, filter or not. */
+    private final boolean tagsNeeded;
+
+    DiscoverTasklet(RunSessions sessions, StagingRepository staging, AuditProperties properties, Clock clock,
+                    boolean tagsNeeded) {
+        this.tagsNeeded = tagsNeeded;
         this.sessions = sessions;
         this.staging = staging;
         this.properties = properties;
@@ -59,7 +64,7 @@ class DiscoverTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         String callerArn = callerArn();
-        DiscoveryResult result = new OrganizationDiscovery(sessions.base().clients().organizations())
+        DiscoveryResult result = new OrganizationDiscovery(sessions.base().clients().organizations(), tagsNeeded)
                 .discover(filter());
         requireIncludedAccountsFound(result);
         ScopeCheck.requireSomethingToAudit(result);

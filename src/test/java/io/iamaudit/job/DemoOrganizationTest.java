@@ -62,6 +62,8 @@ class DemoOrganizationTest {
         SandboxRunProperties.register(registry, "demo-org-test", work, SANDBOX);
         // charged on AWS, free in the sandbox: on here so every demo proposal is checked against its original
         registry.add("iam-audit.access-analyzer-checks.check-no-new-access", () -> "true");
+        // as scripts/demo runs it: the regulated account's tag turns the secrets' key rule on (off by default)
+        registry.add("iam-audit.thresholds.regulated-data-tag", () -> "data-classification=regulated");
     }
 
     @AfterAll
