@@ -7,22 +7,22 @@ import io.iamaudit.stage.Finding;
  * Builds findings of one rule on one account. {@code firstSeen} is the collection time of this run; the store or
  * report keeps the earliest one per finding id across runs.
  */
-final class FindingFactory {
+public final class FindingFactory {
     private final AccountSnapshot snapshot;
     private final AnalysisContext ctx;
     private final RuleMetadata meta;
 
-    FindingFactory(AccountSnapshot snapshot, AnalysisContext ctx, RuleMetadata meta) {
+    public FindingFactory(AccountSnapshot snapshot, AnalysisContext ctx, RuleMetadata meta) {
         this.snapshot = snapshot;
         this.ctx = ctx;
         this.meta = meta;
     }
 
-    Finding fail(Violation v) {
+    public Finding fail(Violation v) {
         return build(v, Finding.Status.FAIL);
     }
 
-    Finding notEvaluated(String note) {
+    public Finding notEvaluated(String note) {
         String id = snapshot.account().accountId();
         return build(new Violation("Account", id, "arn:aws:iam::" + id + ":root", null, note,
                 "Collect the missing data set (see the coverage sheet) and re-run."), Finding.Status.NOT_EVALUATED);

@@ -1,6 +1,5 @@
 package io.iamaudit.analyze;
 
-import io.iamaudit.analyze.rules.Rules;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,11 +29,6 @@ public final class RuleCatalog {
             throw new IllegalStateException("invalid rule catalog: " + String.join("; ", problems));
         }
         this.rules = List.copyOf(rules);
-    }
-
-    /** The bundled rules. */
-    public static RuleCatalog standard() {
-        return new RuleCatalog(Rules.all());
     }
 
     public List<Rule> rules() {

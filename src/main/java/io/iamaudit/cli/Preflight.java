@@ -50,7 +50,7 @@ final class Preflight {
                 throw new UsageException("--exceptions: " + firstLine(e.getMessage()));
             }
             // a mistyped rule id would except nothing, silently: an error, before the run, naming the entry
-            ExceptionsCheck.unknownRules(set, RuleCatalog.standard().metadata().stream().map(RuleMetadata::id)
+            ExceptionsCheck.unknownRules(set, io.iamaudit.analyze.rules.Rules.catalog().metadata().stream().map(RuleMetadata::id)
                     .collect(Collectors.toSet())).stream().findFirst().ifPresent(problem ->
                     { throw new UsageException("--exceptions: " + exceptions + ": " + problem); });
         }

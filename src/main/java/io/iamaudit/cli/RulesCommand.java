@@ -23,7 +23,7 @@ class RulesCommand implements Callable<Integer> {
     private final RuleCatalog catalog;
 
     RulesCommand() {
-        this(RuleCatalog.standard());
+        this(io.iamaudit.analyze.rules.Rules.catalog());
     }
 
     /** Tests print a catalog of their own (the architecture recipe adds a rule the documented way). */

@@ -34,7 +34,7 @@ public record FindingFacts(Finding finding, String title, String description, St
         }
 
         public static Factory standard() {
-            return new Factory(RuleCatalog.standard(), RuleDisplays.standard());
+            return new Factory(io.iamaudit.analyze.rules.Rules.catalog(), RuleDisplays.standard());
         }
 
         public FindingFacts of(Finding f, AuditRun run) {

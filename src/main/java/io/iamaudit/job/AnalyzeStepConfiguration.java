@@ -1,7 +1,7 @@
 package io.iamaudit.job;
 
-import io.iamaudit.analyze.AccountAnalysis;
-import io.iamaudit.analyze.AccountAnalyzer;
+import io.iamaudit.analyze.run.AccountAnalysis;
+import io.iamaudit.analyze.run.AccountAnalyzer;
 import io.iamaudit.analyze.AnalysisContext;
 import io.iamaudit.analyze.RuleCatalog;
 import io.iamaudit.analyze.Thresholds;
@@ -146,7 +146,7 @@ class AnalyzeStepConfiguration {
     /** Loads IAM's action reference at start-up (a missing one fails before any work) and protects the audit role. */
     @Bean
     AccountAnalyzer accountAnalyzer(AuditProperties properties) {
-        return new AccountAnalyzer(RuleCatalog.standard(), new LeastPrivilegeEngine(ActionCatalog.bundled(),
+        return new AccountAnalyzer(io.iamaudit.analyze.rules.Rules.catalog(), new LeastPrivilegeEngine(ActionCatalog.bundled(),
                 AuditRoleActions.of(properties.roleName())));
     }
 

@@ -133,7 +133,7 @@ class ReportStepConfiguration {
                 bundle.context().toolVersion(), properties.aws().region());
         List<ReportFile> files = new ArrayList<>(bundle.files());
         files.addAll(exports.write(staging, bundle.context().run(), bundle.directory()));
-        return new ReportBundle(bundle.context(), bundle.directory(), files);
+        return new ReportBundle(bundle.context(), bundle.directory(), files, bundle.timings());
     }
 
     private static Path freshFolder(Path folder) {

@@ -80,7 +80,7 @@ class SecurityHubTasklet implements Tasklet {
         List<LedgerEntry> resolved = resolved(run, audited);
         FindingFacts.Factory facts = FindingFacts.Factory.standard();
         AsffRecord asff = new AsffRecord(properties.aws().region());
-        RuleCatalog catalog = RuleCatalog.standard();
+        RuleCatalog catalog = io.iamaudit.analyze.rules.Rules.catalog();
         RequestPacer pacer = settings.callsPerSecond() <= 0 ? null
                 : new RequestPacer(settings.callsPerSecond(), Math.max(1, (int) settings.callsPerSecond()));
         String caller = sessions.caller().account();

@@ -68,7 +68,7 @@ public final class ReportSource {
     private Stream<ControlMatrix.Row> controlMatrix() {
         try (Stream<RuleOutcome> outcomes = repository.outcomes(runId);
              Stream<Finding> findings = repository.findings(runId)) {
-            return ControlMatrix.build(RuleCatalog.standard(), RuleDisplays.standard(), repository.coverage(runId),
+            return ControlMatrix.build(io.iamaudit.analyze.rules.Rules.catalog(), RuleDisplays.standard(), repository.coverage(runId),
                     outcomes, findings).stream();
         }
     }

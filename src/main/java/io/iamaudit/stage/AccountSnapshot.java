@@ -64,7 +64,8 @@ public record AccountSnapshot(AccountRef account, Instant collectedAt,
 
     public AccountSnapshot withAccessAnalyzer(Collected<AccessAnalyzerState> data) {
         return new AccountSnapshot(account, collectedAt, credentialReport, authorization, passwordPolicy, summary,
-                identityProviders, virtualMfaDevices, serverCertificates, lastAccessed, data, organizationFeatures);
+                identityProviders, virtualMfaDevices, serverCertificates, lastAccessed, data, organizationFeatures,
+                secrets);
     }
 
     public AccountSnapshot withOrganizationFeatures(Collected<OrganizationFeatures> features) {

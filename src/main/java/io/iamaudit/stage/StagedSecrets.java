@@ -21,10 +21,11 @@ final class StagedSecrets {
 
     /** Replaces the account's rows; the caller holds the transaction. */
     void save(String runId, String accountId, Collected<SecretsInventory> secrets) {
-        jdbc.update("DELETE FROM stg_secret_region WHERE run_id = ? AND account_id = ?", runId, accountId);
         if (secrets == null) {
+            // a snapshot built without the data set (collection always sets it): nothing of it to replace
             return;
         }
+        jdbc.update("DELETE FROM stg_secret_region WHERE run_id = ? AND account_id = ?", runId, accountId);
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[]{runId, accountId, WHOLE, secrets.missing() ? "NOT_COLLECTED" : "COLLECTED",
                 StageJson.write(new Whole(secrets.error()))});

@@ -1,5 +1,8 @@
 package io.iamaudit.analyze;
 
+import io.iamaudit.analyze.run.AccountAnalyzer;
+import io.iamaudit.analyze.run.AccountAnalysis;
+
 import io.iamaudit.analyze.exceptions.AuditException;
 import io.iamaudit.analyze.exceptions.ExceptionSet;
 import io.iamaudit.stage.Finding;

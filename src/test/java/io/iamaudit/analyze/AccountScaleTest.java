@@ -1,5 +1,8 @@
 package io.iamaudit.analyze;
 
+import io.iamaudit.analyze.run.AccountAnalyzer;
+import io.iamaudit.analyze.run.AccountAnalysis;
+
 import io.iamaudit.stage.LeastPrivilegeRecommendation;
 import io.iamaudit.stage.PolicyRefs;
 import org.junit.jupiter.api.Test;

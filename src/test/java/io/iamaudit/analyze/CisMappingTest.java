@@ -70,7 +70,7 @@ class CisMappingTest {
         EXPECTED.put("IAM.POLICY.CLOUDSHELL_FULL_ACCESS", new String[] {"1.22", "1.21", "2.21"});
     }
 
-    private final RuleCatalog catalog = RuleCatalog.standard();
+    private final RuleCatalog catalog = io.iamaudit.analyze.rules.Rules.catalog();
 
     @Test
     void representativeRulesCarryTheBenchmarkIdsOfEveryVersion() {

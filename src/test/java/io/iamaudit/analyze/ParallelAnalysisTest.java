@@ -1,5 +1,8 @@
 package io.iamaudit.analyze;
 
+import io.iamaudit.analyze.run.AccountAnalyzer;
+import io.iamaudit.analyze.run.AccountAnalysis;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

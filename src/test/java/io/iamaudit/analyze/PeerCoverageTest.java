@@ -35,7 +35,7 @@ class PeerCoverageTest {
             "iam_user_with_temporary_credentials");
 
     private final PeerCoverage peers = PeerCoverage.bundled();
-    private final Set<String> ruleIds = RuleCatalog.standard().rules().stream().map(Rule::id)
+    private final Set<String> ruleIds = io.iamaudit.analyze.rules.Rules.catalog().rules().stream().map(Rule::id)
             .collect(Collectors.toSet());
 
     @Test
@@ -64,7 +64,7 @@ class PeerCoverageTest {
                 .isEqualTo("prowler: iam_inline_policy_allows_privilege_escalation, "
                         + "iam_policy_allows_privilege_escalation; cloudsplaining: PrivilegeEscalation");
         assertThat(peers.peersOf("IAM.PRINCIPAL.REQUIRED_TAGS")).isEmpty();
-        assertThat(RuleCatalogFormatter.format(RuleCatalog.standard(), RuleCatalogFormatter.Format.CSV))
+        assertThat(RuleCatalogFormatter.format(io.iamaudit.analyze.rules.Rules.catalog(), RuleCatalogFormatter.Format.CSV))
                 .startsWith("id,severity,title,well-architected,cis,security-hub,data sets,soc2,iso27001,nist-800-53,peers\n")
                 .contains("prowler: iam_root_mfa_enabled");
     }

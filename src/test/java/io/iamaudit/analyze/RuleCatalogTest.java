@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 class RuleCatalogTest {
 
-    private final RuleCatalog catalog = RuleCatalog.standard();
+    private final RuleCatalog catalog = io.iamaudit.analyze.rules.Rules.catalog();
 
     @Test
     void everyRuleHasCompleteMetadataAndAUniqueId() {
@@ -78,7 +78,7 @@ class RuleCatalogTest {
 
     @Test
     void versionIsStableAndChangesWithTheRules() {
-        assertThat(catalog.version()).isEqualTo(RuleCatalog.standard().version())
+        assertThat(catalog.version()).isEqualTo(io.iamaudit.analyze.rules.Rules.catalog().version())
                 .startsWith(catalog.rules().size() + "-rules-");
         RuleCatalog fewer = new RuleCatalog(catalog.rules().subList(1, catalog.rules().size()));
         assertThat(fewer.version()).isNotEqualTo(catalog.version());

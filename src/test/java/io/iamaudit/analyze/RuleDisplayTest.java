@@ -12,12 +12,12 @@ class RuleDisplayTest {
 
     @Test
     void everyCatalogRuleHasACompleteEntryAndEveryEntryARule() {
-        assertThat(RuleDisplays.standard().problems(RuleCatalog.standard())).isEmpty();
+        assertThat(RuleDisplays.standard().problems(io.iamaudit.analyze.rules.Rules.catalog())).isEmpty();
     }
 
     @Test
     void aMissingEntryAnUnknownIdAndAnIncompleteEntryAreEachNamed() {
-        RuleCatalog catalog = RuleCatalog.standard();
+        RuleCatalog catalog = io.iamaudit.analyze.rules.Rules.catalog();
         String first = catalog.rules().get(0).id();
         String second = catalog.rules().get(1).id();
         Map<String, RuleDisplay> entries = new java.util.LinkedHashMap<>(RuleDisplays.standard().all());

@@ -1,7 +1,7 @@
 package io.iamaudit.cli;
 
-import io.iamaudit.analyze.AccountAnalysis;
-import io.iamaudit.analyze.AccountAnalyzer;
+import io.iamaudit.analyze.run.AccountAnalysis;
+import io.iamaudit.analyze.run.AccountAnalyzer;
 import io.iamaudit.analyze.RuleCatalog;
 import io.iamaudit.analyze.SnapshotFixtures;
 import io.iamaudit.analyze.leastprivilege.LeastPrivilegeEngine;

@@ -531,7 +531,7 @@ class DemoOrganizationTest {
     }
 
     @Autowired
-    io.iamaudit.analyze.AccountAnalyzer accountAnalyzer;
+    io.iamaudit.analyze.run.AccountAnalyzer accountAnalyzer;
 
     @Autowired
     io.iamaudit.analyze.AnalysisContext analysisTemplate;

@@ -34,9 +34,11 @@ class WrittenReportsTest {
         WrittenReports.of(written).putInto(jobContext);
         ReportBundle read = WrittenReports.from(jobContext).bundle(staging);
 
-        // then: files, counts, paths and the run's context are the ones written
+        // then: files, counts, paths and the run's context are the ones written (the writers' timings stay in the
+        // report step's own context, for the bench: publishing does not need them)
         assertThat(jobContext.get(WrittenReports.KEY)).isInstanceOf(String.class);
-        assertThat(read).isEqualTo(written);
+        assertThat(written.timings().workbook().rows()).isPositive();
+        assertThat(read).isEqualTo(new ReportBundle(written.context(), written.directory(), written.files()));
         assertThat(read.files()).hasSizeGreaterThan(5).isEqualTo(written.files());
         assertThat(read.context().generatedAt()).isEqualTo(written.context().generatedAt());
     }

@@ -38,8 +38,9 @@ class FolderPublisherTest {
         assertThat(manifest.ruleCatalogVersion()).isEqualTo("rules-2026.11");
         assertThat(manifest.coverage().audited()).isEqualTo(2);
         assertThat(manifest.parameters()).containsEntry("roleName", "IamAuditRole");
-        // workbook, 7 csv files, the control matrix csv, and per changed proposal its proposed and original documents and apply note
-        assertThat(manifest.files()).hasSize(9 + 6);
+        // workbook, 8 csv files (secrets.csv among them), the control matrix csv, and per changed proposal its
+        // proposed and original documents and apply note
+        assertThat(manifest.files()).hasSize(10 + 6);
         assertThat(manifest.files()).extracting(ManifestFile::path)
                 .contains("least-privilege/111111111111/role/deploy-bot/AmazonS3FullAccess.json",
                         "least-privilege/111111111111/role/deploy-bot/AmazonS3FullAccess.original.json");

@@ -30,7 +30,7 @@ class EmptyRunReportTest {
         assertThat(bundle.files().stream().filter(f -> f.name().startsWith("csv/") && !f.name().endsWith("/coverage.csv")
                         && !f.name().endsWith("/control-matrix.csv")))
                 .hasSize(7).allSatisfy(f -> assertThat(f.rows()).as(f.name()).isZero());
-        int rules = io.iamaudit.analyze.RuleCatalog.standard().rules().size();
+        int rules = io.iamaudit.analyze.rules.Rules.catalog().rules().size();
         assertThat(bundle.files().stream().filter(f -> f.name().endsWith("/control-matrix.csv")).findFirst()
                 .orElseThrow().rows()).as("every control, NOT EVALUATED for the account not audited").isEqualTo(rules);
         assertThat(bundle.files().get(0).rows()).as("workbook: the one coverage row and the control matrix")

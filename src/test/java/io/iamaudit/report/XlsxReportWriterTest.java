@@ -273,7 +273,7 @@ class XlsxReportWriterTest {
         PrintLayoutAssertions.table(workbook, matrix);
         Row header = matrix.getRow(0);
         assertThat(header.getCell(3).getStringCellValue()).isEqualTo("management (" + SampleRun.MGMT + ")");
-        int rules = io.iamaudit.analyze.RuleCatalog.standard().rules().size();
+        int rules = io.iamaudit.analyze.rules.Rules.catalog().rules().size();
         assertThat(matrix.getLastRowNum()).as("every catalog rule, and the sample's own rule ids").isGreaterThanOrEqualTo(rules);
         long failFindings = 0;
         int totalColumn = column(matrix, "FAIL findings");
@@ -293,7 +293,7 @@ class XlsxReportWriterTest {
     void aControlWhoseFindingsAreAllExceptedReadsExceptedNotPassOrFail() {
         java.util.List<ControlMatrix.Row> rows;
         try (var outcomes = repo.outcomes(SampleRun.RUN_ID); var findings = repo.findings(SampleRun.RUN_ID)) {
-            rows = ControlMatrix.build(io.iamaudit.analyze.RuleCatalog.standard(),
+            rows = ControlMatrix.build(io.iamaudit.analyze.rules.Rules.catalog(),
                     io.iamaudit.analyze.RuleDisplays.standard(), repo.coverage(SampleRun.RUN_ID),
                     java.util.stream.Stream.concat(outcomes, java.util.stream.Stream.of(
                             new io.iamaudit.stage.RuleOutcome(SampleRun.RUN_ID, SampleRun.MGMT, "IAM_ADMIN_ROLE",

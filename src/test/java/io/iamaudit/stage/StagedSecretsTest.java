@@ -56,6 +56,37 @@ class StagedSecretsTest {
                 .doesNotContain("arn:aws:secretsmanager");
     }
 
+    /**
+     * Each {@code with} method replaces its own data set and keeps every other: one that rebuilt the snapshot through
+     * a shorter constructor dropped the secrets when the organization's findings were filled in.
+     */
+    @Test
+    void everyWithMethodKeepsTheOtherDataSets() throws Exception {
+        AccountSnapshot full = SampleSnapshots.snapshot("111122223333")
+                .withSecrets(Collected.of(new SecretsInventory(List.of(RegionSecrets.read("eu-west-1",
+                        List.of(secret("db")))))))
+                .withOrganizationFeatures(Collected.failed("not read here"));
+        int checked = 0;
+        for (java.lang.reflect.Method with : AccountSnapshot.class.getMethods()) {
+            if (!with.getName().startsWith("with") || with.getParameterCount() != 1
+                    || with.getParameterTypes()[0] != Collected.class) {
+                continue;
+            }
+            AccountSnapshot changed = (AccountSnapshot) with.invoke(full, Collected.failed("replaced"));
+            for (java.lang.reflect.RecordComponent c : AccountSnapshot.class.getRecordComponents()) {
+                Object value = c.getAccessor().invoke(changed);
+                if (with.getName().equalsIgnoreCase("with" + c.getName())) {
+                    assertThat(value).as(with.getName()).isEqualTo(Collected.failed("replaced"));
+                } else {
+                    assertThat(value).as(with.getName() + " keeps " + c.getName())
+                            .isEqualTo(c.getAccessor().invoke(full));
+                }
+            }
+            checked++;
+        }
+        assertThat(checked).as("with methods").isGreaterThanOrEqualTo(4);
+    }
+
     @Test
     void aFailedDataSetStaysFailedAndASnapshotWithoutItStaysWithout() {
         repository.saveSnapshot("run-1", SampleSnapshots.snapshot("111122223333")

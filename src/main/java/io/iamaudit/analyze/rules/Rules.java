@@ -12,6 +12,11 @@ public final class Rules {
     private Rules() {
     }
 
+    /** The bundled rules as a catalog: what the job runs, {@code rules} lists and the reports describe. */
+    public static io.iamaudit.analyze.RuleCatalog catalog() {
+        return new io.iamaudit.analyze.RuleCatalog(all());
+    }
+
     public static List<Rule> all() {
         return List.of(
                 new RootMfaRule(), new RootHardwareMfaRule(), new RootRecentUseRule(), new ConsoleUserMfaRule(), new UserHardwareMfaRule(),

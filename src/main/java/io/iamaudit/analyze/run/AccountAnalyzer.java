@@ -1,4 +1,11 @@
-package io.iamaudit.analyze;
+package io.iamaudit.analyze.run;
+
+import io.iamaudit.analyze.AnalysisContext;
+import io.iamaudit.analyze.FindingFactory;
+import io.iamaudit.analyze.Rule;
+import io.iamaudit.analyze.RuleCatalog;
+import io.iamaudit.analyze.RuleResult;
+import io.iamaudit.analyze.rules.Rules;
 
 import io.iamaudit.analyze.leastprivilege.LeastPrivilegeEngine;
 import io.iamaudit.stage.AccountSnapshot;
@@ -23,7 +30,7 @@ public final class AccountAnalyzer {
     private final LeastPrivilegeEngine leastPrivilege;
 
     public AccountAnalyzer() {
-        this(RuleCatalog.standard(), new LeastPrivilegeEngine());
+        this(Rules.catalog(), new LeastPrivilegeEngine());
     }
 
     public AccountAnalyzer(RuleCatalog catalog, LeastPrivilegeEngine leastPrivilege) {

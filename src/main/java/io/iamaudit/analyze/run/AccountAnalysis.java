@@ -1,4 +1,4 @@
-package io.iamaudit.analyze;
+package io.iamaudit.analyze.run;
 
 import io.iamaudit.stage.Finding;
 import io.iamaudit.stage.LeastPrivilegeRecommendation;
