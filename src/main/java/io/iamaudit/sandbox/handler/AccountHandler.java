@@ -87,14 +87,4 @@ public final class AccountHandler implements ServiceHandler {
     public AwsException serverError() {
         return new AwsException(500, "InternalServerException", "Internal server error");
     }
-
-    @Override
-    public AwsException unknownOperation(String operation) {
-        return new AwsException(404, "UnknownOperationException", "Unknown operation " + operation);
-    }
-
-    @Override
-    public AwsException expiredToken() {
-        return new AwsException(403, "ExpiredTokenException", "The security token included in the request is expired");
-    }
 }
