@@ -7,7 +7,9 @@ import io.iamaudit.report.ReportFile;
 import io.iamaudit.stage.StagingRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +17,9 @@ import java.util.Map;
 
 /**
  * What the report step hands to the publish step, through the job execution context rather than a field of a
- * singleton: the folder and its files, and how the report described the run. The run and its coverage are read back
- * from the staging store, so the context stays a few kilobytes whatever the organization's size.
+ * singleton: the folder and its files, and how the report described the run. The list itself is a file beside the
+ * folder and the context holds its path; the run and its coverage are read back from the staging store, so the
+ * context stays a few hundred bytes whatever the organization's size.
  *
  * @param files the report files in the order they are published
  */
@@ -41,15 +44,36 @@ record WrittenReports(String runId, String folder, Instant generatedAt, String t
                 c.ruleCatalogVersion(), files);
     }
 
+    /**
+     * Writes the list beside the report folder and puts only its path into the context: a large organization's
+     * proposal files (187,255 at 800 generated accounts) made the list hundreds of megabytes, more than the job
+     * repository can store as a context, and the run failed after publishing.
+     */
     void putInto(ExecutionContext context) {
-        context.putString(KEY, new String(PublishJson.write(this), StandardCharsets.UTF_8));
+        Path list = listFile(Path.of(folder), runId);
+        try {
+            Files.write(list, PublishJson.write(this));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report list " + list, e);
+        }
+        context.putString(KEY, list.toString());
     }
 
     static WrittenReports from(ExecutionContext context) {
         if (!context.containsKey(KEY)) {
             throw new IllegalStateException("the report step handed no reports to publish");
         }
-        return PublishJson.read(context.getString(KEY).getBytes(StandardCharsets.UTF_8), WrittenReports.class);
+        Path list = Path.of(context.getString(KEY));
+        try {
+            return PublishJson.read(Files.readAllBytes(list), WrittenReports.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the report step's list " + list + " is unreadable", e);
+        }
+    }
+
+    /** Beside the report folder, not in it: the folder is what gets published, file by file from this list. */
+    static Path listFile(Path reportFolder, String runId) {
+        return reportFolder.resolveSibling(runId + ".written-reports.json");
     }
 
     /** The bundle the report step wrote, its context rebuilt from the staging store. */

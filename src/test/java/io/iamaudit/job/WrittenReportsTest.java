@@ -13,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,25 @@ class WrittenReportsTest {
         assertThat(read).isEqualTo(new ReportBundle(written.context(), written.directory(), written.files()));
         assertThat(read.files()).hasSizeGreaterThan(5).isEqualTo(written.files());
         assertThat(read.context().generatedAt()).isEqualTo(written.context().generatedAt());
+        assertThat(WrittenReports.listFile(folder, SampleRun.RUN_ID)).isRegularFile();
+    }
+
+    /** 800 accounts wrote 187,255 proposal files: the context holds a path, not their list. */
+    @Test
+    void theContextStaysSmallWhateverTheNumberOfFiles(@TempDir Path work) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(work.resolve("run-1"));
+        List<WrittenReports.File> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            files.add(new WrittenReports.File("least-privilege/111111111111/role/r" + i + "/P.json",
+                    folder.resolve("least-privilege/111111111111/role/r" + i + "/P.json").toString(), 0, null));
+        }
+        WrittenReports many = new WrittenReports("run-1", folder.toString(), Instant.EPOCH, "0.1.0", "rules-1", files);
+        ExecutionContext context = new ExecutionContext();
+
+        many.putInto(context);
+
+        assertThat(context.getString(WrittenReports.KEY)).hasSizeLessThan(500);
+        assertThat(WrittenReports.from(context).files()).hasSize(200_000).isEqualTo(files);
     }
 
     @Test
