@@ -17,16 +17,19 @@ import java.util.Map;
  * has ended, the findings go into the snapshot before it is staged, as with a per-account listing. Otherwise the
  * snapshot is staged now with its findings {@link OrganizationFindings#PENDING} and the account stays PENDING in
  * coverage; when the listing ends the findings replace that data set and only then is the account AUDITED. A run
- * killed in between collects the account again on restart, as any account not yet AUDITED.
+ * killed in between collects the account again on restart, as any account not yet AUDITED. Once AUDITED, the account
+ * is handed to the analysis beside collection.
  */
 final class AccountStaging {
 
     private final StagingRepository staging;
     private final String runId;
+    private final AnalysisBesideCollection analysis;
 
-    AccountStaging(StagingRepository staging, String runId) {
+    AccountStaging(StagingRepository staging, String runId, AnalysisBesideCollection analysis) {
         this.staging = staging;
         this.runId = runId;
+        this.analysis = analysis;
     }
 
     /** Stages the account; returns its coverage for the progress log (without the findings when they come later). */
@@ -38,6 +41,9 @@ final class AccountStaging {
             AccountCoverage coverage = new AccountCollection(complete, collected.awsCalls(), Map.of()).coverage(runId);
             staging.saveSnapshot(runId, complete);
             staging.saveCoverage(coverage);
+            if (coverage.status() == AccountCoverage.Status.AUDITED) {
+                analysis.complete(complete);
+            }
             return coverage;
         }
         AccountCoverage withoutFindings = new AccountCollection(
@@ -56,6 +62,7 @@ final class AccountStaging {
             staging.saveCoverage(new AccountCoverage(runId, accountId, withoutFindings.accountName(),
                     withoutFindings.ouPath(), AccountCoverage.Status.AUDITED, reason, withoutFindings.collectedAt(),
                     withoutFindings.awsCalls()));
+            analysis.complete(accountId);
         });
         return withoutFindings;
     }

@@ -42,10 +42,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Analyze every audited account: a chunk step whose items are account ids, so only one account's snapshot per thread
- * is in memory at a time; each account's findings, outcomes and recommendations replace any earlier ones
- * (idempotent, so a restart simply analyses again). Analysis is CPU only (rules are pure functions over a snapshot),
- * so chunks run on one thread per core.
+ * Analyze every audited account not yet analysed beside collection ({@link AnalysisBesideCollection}): a chunk step
+ * whose items are account ids, so only one account's snapshot per thread is in memory at a time; each account's
+ * findings, outcomes and recommendations replace any earlier ones. Analysis is CPU only (rules are pure functions
+ * over a snapshot), so chunks run on one thread per core.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyzeStepConfiguration {
@@ -58,7 +58,7 @@ class AnalyzeStepConfiguration {
     Step analyzeStep(JobRepository jobRepository, PlatformTransactionManager tx, ListItemReader<String> auditedAccounts,
                      ItemProcessor<String, AccountAnalysis> accountAnalysisProcessor,
                      ItemWriter<AccountAnalysis> analysisWriter, TaskExecutor analyzeTaskExecutor,
-                     StagingRepository staging) {
+                     StagingRepository staging, AnalysisContext analysisTemplate) {
         return new StepBuilder("analyze", jobRepository)
                 .<String, AccountAnalysis>chunk(ACCOUNTS_PER_CHUNK, tx)
                 .reader(new SynchronizedItemReader<>(auditedAccounts))
@@ -66,6 +66,19 @@ class AnalyzeStepConfiguration {
                 .writer(analysisWriter)
                 .taskExecutor(analyzeTaskExecutor)
                 .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution step) {
+                        // not errors: accounts leave organizations and exceptions expire; the owners need to hear
+                        // of it, the run goes on
+                        String runId = step.getJobExecution().getJobParameters().getString(JobParameterNames.RUN_ID);
+                        Set<String> organization = staging.accounts(runId).stream().map(AccountRef::accountId)
+                                .collect(Collectors.toSet());
+                        ExceptionsCheck.unknownAccounts(analysisTemplate.exceptions(), organization)
+                                .forEach(p -> log.warn("exceptions file: {}", p));
+                        ExceptionsCheck.expired(analysisTemplate.exceptions(), analysisTemplate.today())
+                                .forEach(p -> log.warn("exceptions file: {}", p));
+                    }
+
                     @Override
                     public ExitStatus afterStep(StepExecution step) {
                         // once, after every chunk: chunks on parallel threads must not rewrite the run's row together
@@ -90,12 +103,18 @@ class AnalyzeStepConfiguration {
         return executor;
     }
 
+    /**
+     * The audited accounts not analysed yet: most were analysed beside collection; what is left are accounts whose
+     * analysis failed there, and those of a run restarted after a kill.
+     */
     @Bean
     @StepScope
     ListItemReader<String> auditedAccounts(StagingRepository staging,
                                            @Value("#{jobParameters['runId']}") String runId) {
+        Set<String> analysed = staging.analyzedAccounts(runId);
         return new ListItemReader<>(staging.coverage(runId).stream()
-                .filter(c -> c.status() == AccountCoverage.Status.AUDITED).map(AccountCoverage::accountId).toList());
+                .filter(c -> c.status() == AccountCoverage.Status.AUDITED).map(AccountCoverage::accountId)
+                .filter(id -> !analysed.contains(id)).toList());
     }
 
     @Bean
@@ -104,32 +123,8 @@ class AnalyzeStepConfiguration {
                                                                      AccountAnalyzer analyzer,
                                                                      AnalysisContext analysisTemplate,
                                                                      @Value("#{jobParameters['runId']}") String runId) {
-        Set<String> organization = staging.accounts(runId).stream().map(AccountRef::accountId)
-                .collect(Collectors.toSet());
-        AnalysisContext context = new AnalysisContext(runId, analysisTemplate.clock(), analysisTemplate.thresholds(),
-                analysisTemplate.exceptions(), organization)
-                .withManagementAccountId(staging.run(runId).map(io.iamaudit.stage.AuditRun::managementAccountId)
-                        .orElse(null));
-        // not errors: accounts leave organizations and exceptions expire; the owners need to hear of it, the run goes on
-        ExceptionsCheck.unknownAccounts(context.exceptions(), organization).forEach(p -> log.warn("exceptions file: {}", p));
-        ExceptionsCheck.expired(context.exceptions(), context.today()).forEach(p -> log.warn("exceptions file: {}", p));
-        return accountId -> {
-            try (var ids = RunLogContext.account(runId, accountId)) {
-                return staging.snapshot(runId, accountId)
-                        .map(s -> withHistory(analyzer.analyze(s, context), staging.firstSeen(runId, accountId)))
-                        .orElse(null);
-            }
-        };
-    }
-
-    /** Keeps the first-seen date an earlier published run recorded for the same finding. */
-    static AccountAnalysis withHistory(AccountAnalysis analysis, java.util.Map<String, java.time.Instant> firstSeen) {
-        if (firstSeen.isEmpty()) {
-            return analysis;
-        }
-        return new AccountAnalysis(analysis.accountId(), analysis.findings().stream()
-                .map(f -> f.withFirstSeenNoLaterThan(firstSeen.get(f.findingId()))).toList(),
-                analysis.outcomes(), analysis.recommendations());
+        RunAnalysis analysis = RunAnalysis.of(staging, analyzer, analysisTemplate, runId);
+        return accountId -> analysis.analyze(accountId).orElse(null);
     }
 
     @Bean

@@ -30,10 +30,11 @@ class CollectAccountTasklet implements Tasklet {
     private final Clock clock;
     private final String runId;
     private final OrganizationFindingsListener organizationFindings;
+    private final AnalysisBesideCollection analysis;
 
     CollectAccountTasklet(RunSessions sessions, AwsClientFactory factory, AccountCollector collector,
                           StagingRepository staging, CollectProgress progress, Clock clock, String runId,
-                          OrganizationFindingsListener organizationFindings) {
+                          OrganizationFindingsListener organizationFindings, AnalysisBesideCollection analysis) {
         this.sessions = sessions;
         this.factory = factory;
         this.collector = collector;
@@ -42,6 +43,7 @@ class CollectAccountTasklet implements Tasklet {
         this.clock = clock;
         this.runId = runId;
         this.organizationFindings = organizationFindings;
+        this.analysis = analysis;
     }
 
     @Override
@@ -69,12 +71,15 @@ class CollectAccountTasklet implements Tasklet {
         }
         AccountCoverage coverage = result.coverage();
         if (result.snapshot() != null && orgFindings != null) {
-            coverage = new AccountStaging(staging, runId).stage(result.snapshot(), coverage, orgFindings);
+            coverage = new AccountStaging(staging, runId, analysis).stage(result.snapshot(), coverage, orgFindings);
         } else {
             if (result.snapshot() != null) {
                 staging.saveSnapshot(runId, result.snapshot());
             }
             staging.saveCoverage(coverage);
+            if (result.snapshot() != null && coverage.status() == AccountCoverage.Status.AUDITED) {
+                analysis.complete(result.snapshot());
+            }
         }
         progress.accountDone(coverage, result.snapshot());
         return RepeatStatus.FINISHED;

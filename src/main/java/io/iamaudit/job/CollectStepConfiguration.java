@@ -48,7 +48,8 @@ class CollectStepConfiguration {
     @Bean
     Step collectStep(JobRepository jobRepository, Step collectAccountStep, AccountPartitioner accountPartitioner,
                      TaskExecutor collectTaskExecutor, AuditProperties properties, CollectProgress progress,
-                     StagingRepository staging, OrganizationFindingsListener organizationFindingsListener) {
+                     StagingRepository staging, OrganizationFindingsListener organizationFindingsListener,
+                     AnalysisBesideCollection analysisBesideCollection) {
         return new StepBuilder("collect", jobRepository)
                 .partitioner("collectAccount", accountPartitioner)
                 .step(collectAccountStep)
@@ -60,6 +61,9 @@ class CollectStepConfiguration {
                         progress.begin(accountPartitioner.partition(0).size());
                     }
                 })
+                // afterStep runs in reverse order: the findings listing ends (its late accounts queued for analysis)
+                // before the analysis beside collection waits for its queue
+                .listener(analysisBesideCollection)
                 .listener(organizationFindingsListener)
                 .allowStartIfComplete(true)
                 .build();
@@ -86,9 +90,19 @@ class CollectStepConfiguration {
     CollectAccountTasklet collectAccountTasklet(RunSessions sessions, AwsClientFactory factory, AccountCollector collector,
                                                 StagingRepository staging, CollectProgress progress, Clock clock,
                                                 @Value("#{jobParameters['runId']}") String runId,
-                                                OrganizationFindingsListener organizationFindingsListener) {
+                                                OrganizationFindingsListener organizationFindingsListener,
+                                                AnalysisBesideCollection analysisBesideCollection) {
         return new CollectAccountTasklet(sessions, factory, collector, staging, progress, clock, runId,
-                organizationFindingsListener);
+                organizationFindingsListener, analysisBesideCollection);
+    }
+
+    /** Rules are CPU only: one analysis thread per core beside the partitions, which mostly wait on AWS. */
+    @Bean
+    AnalysisBesideCollection analysisBesideCollection(StagingRepository staging,
+                                                      io.iamaudit.analyze.run.AccountAnalyzer analyzer,
+                                                      io.iamaudit.analyze.AnalysisContext analysisTemplate) {
+        return new AnalysisBesideCollection(staging, analyzer, analysisTemplate,
+                Runtime.getRuntime().availableProcessors());
     }
 
     @Bean

@@ -175,6 +175,12 @@ public final class JdbcStagingRepository implements StagingRepository {
     }
 
     @Override
+    public java.util.Set<String> analyzedAccounts(String runId) {
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT DISTINCT account_id FROM stg_outcome WHERE run_id = ?", String.class, runId));
+    }
+
+    @Override
     public void replaceAnalysis(String runId, String accountId, List<Finding> findings, List<RuleOutcome> outcomes,
                                 List<LeastPrivilegeRecommendation> recommendations) {
         inTransaction(() -> {

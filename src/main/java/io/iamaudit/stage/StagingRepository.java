@@ -46,6 +46,17 @@ public interface StagingRepository {
         return staged.isPresent();
     }
 
+    /**
+     * The accounts this run has analysed: those with rule outcomes (every rule of the catalog leaves one, and
+     * {@link #replaceAnalysis} writes them in the same transaction as the findings), so an account analysed beside
+     * collection is not analysed again by the analyze step or a restart.
+     */
+    default java.util.Set<String> analyzedAccounts(String runId) {
+        try (Stream<RuleOutcome> outcomes = outcomes(runId)) {
+            return outcomes.map(RuleOutcome::accountId).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     /** Replaces the account's findings, outcomes and recommendations of this run in one transaction. */
     void replaceAnalysis(String runId, String accountId, List<Finding> findings, List<RuleOutcome> outcomes,
                          List<LeastPrivilegeRecommendation> recommendations);

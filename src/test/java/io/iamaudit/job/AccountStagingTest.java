@@ -76,7 +76,7 @@ class AccountStagingTest {
                 assertThat(findings.ended()).as("listing still running").isFalse();
 
                 // when
-                new AccountStaging(staging, "run-1").stage(collection.snapshot(), collection.coverage("run-1"),
+                new AccountStaging(staging, "run-1", AnalysisBesideCollection.none()).stage(collection.snapshot(), collection.coverage("run-1"),
                         findings);
 
                 // then the snapshot is staged with its findings pending, and the account is not yet audited
@@ -103,7 +103,7 @@ class AccountStagingTest {
 
                 // an account collected after the listing ended gets its findings before it is staged
                 AccountCollection again = collector.collect(prod, account, org, true);
-                new AccountStaging(staging, "run-1").stage(again.snapshot(), again.coverage("run-1"), findings);
+                new AccountStaging(staging, "run-1", AnalysisBesideCollection.none()).stage(again.snapshot(), again.coverage("run-1"), findings);
                 assertThat(staging.snapshot("run-1", PROD).orElseThrow().accessAnalyzer().value())
                         .usingRecursiveComparison().isEqualTo(perAccount);
             }

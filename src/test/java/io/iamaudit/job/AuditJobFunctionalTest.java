@@ -98,6 +98,9 @@ class AuditJobFunctionalTest {
         assertThat(runFolder.resolve("manifest.json")).isRegularFile();
         assertThat(Files.readString(WORK.resolve("out/latest.json"))).contains(result.runId());
         assertThat(staging.coverage(result.runId())).allSatisfy(c -> assertThat(c.totalCalls()).isPositive());
+        // every account was analysed beside collection, so the analyze step had none left to read
+        assertThat(staging.analyzedAccounts(result.runId())).hasSize(SCENARIO.accounts().size());
+        assertThat(lastStepReadCount("analyze")).isZero();
         // the report step left its writers' figures where scripts/bench reads them
         ReportTimings writers = Bench.reportTimings(dataSource);
         assertThat(writers.workbook().rows()).isPositive();
@@ -146,6 +149,16 @@ class AuditJobFunctionalTest {
         assertThat(after.get(SANDBOX.managementAccountId()).collectedAt())
                 .isEqualTo(before.get(SANDBOX.managementAccountId()).collectedAt());
         assertThat(after.get(member).collectedAt()).isAfter(before.get(member).collectedAt());
+        // the collected account was analysed beside collection; the analyze step took the inherited ones
+        assertThat(staging.analyzedAccounts(second.runId())).hasSize(SCENARIO.accounts().size());
+        assertThat(lastStepReadCount("analyze")).isEqualTo(SCENARIO.accounts().size() - 1);
+    }
+
+    /** How many accounts the newest execution of a step read (the analyze step reads the accounts left to it). */
+    private long lastStepReadCount(String step) {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+                "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ? ORDER BY STEP_EXECUTION_ID DESC"
+                        + " FETCH FIRST 1 ROWS ONLY", Long.class, step);
     }
 
     @Test
