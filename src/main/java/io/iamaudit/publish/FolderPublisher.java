@@ -104,11 +104,38 @@ public final class FolderPublisher implements Publisher {
         }
     }
 
-    private record FolderUpload(Path staging, Path target) implements RunUpload {
+    /**
+     * A run being written into its hidden temp folder. A report file is hard-linked from the local report folder
+     * when both are on one file system (the report folder is deleted after publishing, so the published name keeps
+     * the bytes): a large organization's run is some 190,000 files and gigabytes, which copying took most of the
+     * publish step for. Elsewhere, or where links are not supported, the file is copied.
+     */
+    private static final class FolderUpload implements RunUpload {
+        private final Path staging;
+        private final Path target;
+        private final java.util.Set<Path> folders = new java.util.HashSet<>();
+        private boolean linking = true;
+
+        FolderUpload(Path staging, Path target) {
+            this.staging = staging;
+            this.target = target;
+        }
+
         @Override
         public void put(String name, Path file, String sha256Hex) {
             Path destination = destination(name);
             try {
+                if (linking) {
+                    try {
+                        Files.createLink(destination, file);
+                        return;
+                    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                            throw (java.nio.file.FileAlreadyExistsException) e;
+                        }
+                        linking = false; // another file system, or none that links: copy from now on
+                    }
+                }
                 Files.copy(file, destination);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot copy " + file + " to " + destination, e);
@@ -144,10 +171,14 @@ public final class FolderPublisher implements Publisher {
 
         private Path destination(String name) {
             Path destination = staging.resolve(RunLayout.checkRelative(name)).normalize();
-            try {
-                Files.createDirectories(destination.getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + destination.getParent(), e);
+            Path folder = destination.getParent();
+            if (folders.add(folder)) {
+                try {
+                    Files.createDirectories(folder);
+                } catch (IOException e) {
+                    folders.remove(folder);
+                    throw new UncheckedIOException("cannot create " + folder, e);
+                }
             }
             return destination;
         }

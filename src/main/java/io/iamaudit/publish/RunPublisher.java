@@ -43,7 +43,7 @@ public final class RunPublisher {
     public PublishedRun publish(ReportBundle bundle, Runnable beforePointer) {
         AuditRun run = bundle.context().run();
         String runPath = RunLayout.runPath(run);
-        List<ManifestFile> files = bundle.files().stream().map(ManifestFile::describe).toList();
+        List<ManifestFile> files = ManifestFile.describeAll(bundle.files());
         Manifest manifest = manifest(bundle.context(), files);
 
         upload(publisher, runPath, bundle.files(), files, manifest);

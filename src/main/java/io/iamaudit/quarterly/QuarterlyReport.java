@@ -154,7 +154,7 @@ public final class QuarterlyReport {
         long dataRows = sheets.values().stream().mapToLong(Long::longValue).sum();
         files.add(new ReportFile(edition.workbook(), workbook, dataRows, sheets));
         files.addAll(csv);
-        List<ManifestFile> described = files.stream().map(ManifestFile::describe).toList();
+        List<ManifestFile> described = ManifestFile.describeAll(files);
         Manifest manifest = manifest(request, edition, history, started, toolVersion, described);
         String location = publish(request, edition, files, described, manifest);
         log.info("quarterly {}{}: {} findings from {} runs ({} skipped), published to {}", request.quarter(),

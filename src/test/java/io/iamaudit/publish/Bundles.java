@@ -41,6 +41,22 @@ final class Bundles {
         });
     }
 
+    /** The bundle's files copied under {@code folder}, for a test that deletes or changes them. */
+    static ReportBundle copyOf(ReportBundle bundle, Path folder) {
+        try {
+            java.util.List<io.iamaudit.report.ReportFile> files = new java.util.ArrayList<>();
+            for (io.iamaudit.report.ReportFile f : bundle.files()) {
+                Path copy = folder.resolve(f.name());
+                Files.createDirectories(copy.getParent());
+                Files.copy(f.path(), copy);
+                files.add(new io.iamaudit.report.ReportFile(f.name(), copy, f.rows(), f.sheets()));
+            }
+            return new ReportBundle(bundle.context(), folder, files, bundle.timings());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final Map<String, ReportBundle> CACHE = new HashMap<>();
     private static final Path WORK = temporaryFolder();
 

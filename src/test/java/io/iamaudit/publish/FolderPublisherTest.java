@@ -63,6 +63,24 @@ class FolderPublisherTest {
     }
 
     @Test
+    void publishedFilesKeepTheirBytesWhenTheLocalReportFolderIsDeleted(@TempDir Path local, @TempDir Path out)
+            throws IOException {
+        // a bundle of its own (the shared ones must outlive this test), in a local folder the job deletes after
+        // publishing; the folder store links the files rather than copying them
+        ReportBundle bundle = Bundles.copyOf(monday, local.resolve("work"));
+        PublishedRun published = new RunPublisher(new FolderPublisher(out), Bundles.CLOCK).publish(bundle);
+        org.springframework.util.FileSystemUtils.deleteRecursively(local.resolve("work"));
+
+        Path run = Path.of(published.location());
+        assertThat(published.manifest().files()).hasSize(bundle.files().size());
+        for (ManifestFile file : published.manifest().files()) {
+            assertThat(Sha256.hex(run.resolve(file.path()))).as(file.path()).isEqualTo(file.sha256());
+        }
+        assertThat(published.manifest().files()).extracting(ManifestFile::path)
+                .isEqualTo(bundle.files().stream().map(io.iamaudit.report.ReportFile::name).toList());
+    }
+
+    @Test
     void refusesToOverwriteAPublishedRun(@TempDir Path out) throws IOException {
         RunPublisher publisher = new RunPublisher(new FolderPublisher(out), Bundles.CLOCK);
         publisher.publish(monday);
