@@ -207,7 +207,8 @@ public final class Bench {
         }, "rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        LiveHeapSampler live = LiveHeapSampler.start(audit.pid(), o.liveHeapEverySeconds() * 1000L);
+        LiveHeapSampler live = LiveHeapSampler.start(audit.pid(), o.liveHeapEverySeconds() * 1000L,
+                LiveHeapSampler.skipsLoggedIn(dir.resolve("audit.log")));
         int exit = audit.waitFor();
         double wall = (System.nanoTime() - start) / 1e9;
         sampler.join(1000);
@@ -215,6 +216,7 @@ public final class Bench {
         run.put("peakLiveHeapHistogramMiB", round(live.peakLiveBytes() / 1048576.0));
         run.put("liveHeapSamples", live.samples().size());
         run.put("liveHeapSamplingSeconds", round(live.samplingSeconds()));
+        run.put("liveHeapSamplesDropped", live.droppedSamples());
         run.put("liveHeapSamplesMiB", live.samples().stream()
                 .map(s -> List.of(round(s.atSeconds()), round(s.liveBytes() / 1048576.0))).toList());
         run.put("exitCode", exit);

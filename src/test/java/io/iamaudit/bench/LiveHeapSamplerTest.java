@@ -41,4 +41,31 @@ class LiveHeapSamplerTest {
         assertThat(sampler.samplingSeconds()).isPositive();
         assertThat(held[63]).hasSize(1 << 20);
     }
+
+    @Test
+    void aSampleWhoseCollectionTheJvmSkippedIsTakenAgainOrDropped() throws Exception {
+        // given a JVM that reports a skipped collection during every histogram (as under the GC locker)
+        java.util.concurrent.atomic.AtomicLong skips = new java.util.concurrent.atomic.AtomicLong();
+        LiveHeapSampler sampler = LiveHeapSampler.start(ProcessHandle.current().pid(), 100,
+                skips::incrementAndGet);
+        for (int i = 0; i < 600 && sampler.droppedSamples() == 0; i++) {
+            Thread.sleep(100);
+        }
+        sampler.close();
+
+        // then no sample counts the garbage a skipped collection left
+        assertThat(sampler.droppedSamples()).isPositive();
+        assertThat(sampler.samples()).isEmpty();
+    }
+
+    @Test
+    void skipsAreCountedFromTheJvmLog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path log = dir.resolve("audit.log");
+        java.util.function.LongSupplier skips = LiveHeapSampler.skipsLoggedIn(log);
+        assertThat(skips.getAsLong()).isZero();
+        java.nio.file.Files.writeString(log, "[169.007s][warning][gc         ] GC locker is held; pre-dump GC was skipped\n"
+                + "2026-12-07T06:06:37Z INFO something else\n"
+                + "[190.032s][warning][gc         ] GC locker is held; pre-dump GC was skipped\n");
+        assertThat(skips.getAsLong()).isEqualTo(2);
+    }
 }
