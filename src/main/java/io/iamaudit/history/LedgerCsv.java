@@ -55,8 +55,12 @@ public final class LedgerCsv {
             if (header == null || !Arrays.equals(header, HEADER)) {
                 throw new IOException("unexpected header " + (header == null ? "(none)" : String.join(",", header)));
             }
+            // a ledger repeats a few hundred accounts, some dozens of rules and run ids, and the runs' start times
+            // on hundreds of thousands of lines: one copy of each keeps the ledger's memory to its findings
+            java.util.Map<String, String> texts = new java.util.HashMap<>();
+            java.util.Map<String, Instant> instants = new java.util.HashMap<>();
             for (String[] row = csv.read(); row != null; row = csv.read()) {
-                entries.add(entry(row, entries.size() + 2));
+                entries.add(entry(row, entries.size() + 2, texts, instants));
             }
         } catch (java.io.EOFException e) {
             throw new IOException("the file is cut short (" + e.getMessage() + ")", e);
@@ -64,15 +68,30 @@ public final class LedgerCsv {
         return FindingLedger.of(entries);
     }
 
-    private static LedgerEntry entry(String[] row, int line) throws IOException {
+    private static LedgerEntry entry(String[] row, int line, java.util.Map<String, String> texts,
+                                     java.util.Map<String, Instant> instants) throws IOException {
         if (row.length != HEADER.length || row[0].isEmpty() || row[1].isEmpty()) {
             throw new IOException("line " + line + " has " + row.length + " fields or no id");
         }
         try {
-            return new LedgerEntry(row[0], row[1], row[2], Instant.parse(row[3]), Instant.parse(row[4]), row[5],
-                    row[6], row[7].isEmpty() ? null : Instant.parse(row[7]));
+            return new LedgerEntry(row[0], one(texts, row[1]), one(texts, row[2]), instant(instants, row[3]),
+                    instant(instants, row[4]), one(texts, row[5]), one(texts, row[6]),
+                    row[7].isEmpty() ? null : instant(instants, row[7]));
         } catch (DateTimeParseException e) {
             throw new IOException("line " + line + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String one(java.util.Map<String, String> texts, String text) {
+        return texts.computeIfAbsent(text, t -> t);
+    }
+
+    private static Instant instant(java.util.Map<String, Instant> instants, String text) {
+        Instant known = instants.get(text);
+        if (known == null) {
+            known = Instant.parse(text);
+            instants.put(text, known);
+        }
+        return known;
     }
 }

@@ -21,9 +21,12 @@ final class RunHistory {
                 .filter(c -> c.status() == AccountCoverage.Status.AUDITED)
                 .map(AccountCoverage::accountId).collect(Collectors.toSet());
         List<RunSightings.Sighting> sightings;
+        // hundreds of thousands of findings name a few hundred accounts and some dozens of rules: one copy of each
+        java.util.Map<String, String> names = new java.util.HashMap<>();
         try (Stream<Finding> findings = staging.findings(run.runId())) {
             sightings = findings.filter(f -> audited.contains(f.accountId()))
-                    .map(f -> new RunSightings.Sighting(f.findingId(), f.accountId(), f.ruleId(), f.firstSeen(),
+                    .map(f -> new RunSightings.Sighting(f.findingId(), names.computeIfAbsent(f.accountId(), n -> n),
+                            names.computeIfAbsent(f.ruleId(), n -> n), f.firstSeen(),
                             f.status() == Finding.Status.NOT_EVALUATED))
                     .toList();
         }
