@@ -64,7 +64,7 @@ public final class AccountSession implements AutoCloseable {
         if (accountId.equals(managementAccountId)) {
             return direct(factory, accountId, counter);
         }
-        StsClient sts = factory.sts(factory.settings().credentials(), counter);
+        StsClient sts = factory.assumeRoleSts(counter);
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(assumeRoleRequest(accountId, role))

@@ -42,9 +42,13 @@ public final class AwsClientFactory implements AutoCloseable {
      * The pacers of the quotas one organization shares, whoever calls; {@code null} leaves a service unpaced (its
      * retries still back off).
      */
-    public record SharedQuotas(RequestPacer organizations, RequestPacer accessAnalyzer) {
+    public record SharedQuotas(RequestPacer organizations, RequestPacer accessAnalyzer, RequestPacer assumeRole) {
+        public SharedQuotas(RequestPacer organizations, RequestPacer accessAnalyzer) {
+            this(organizations, accessAnalyzer, null);
+        }
+
         public static SharedQuotas none() {
-            return new SharedQuotas(null, null);
+            return new SharedQuotas(null, null, null);
         }
     }
 
@@ -106,6 +110,15 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public StsClient sts(AwsCredentialsProvider credentials, CallCounter counter) {
         return configure(StsClient.builder(), settings.region(), credentials, counter).build();
+    }
+
+    /**
+     * STS for assuming the audit role in member accounts: every partition calls it with the runner's credentials,
+     * so they share the runner account's STS quota, and it goes through that quota's pacer when one is set.
+     */
+    public StsClient assumeRoleSts(CallCounter counter) {
+        return configure(StsClient.builder(), settings.region(), settings.credentials(), counter,
+                sharedQuotas.assumeRole()).build();
     }
 
     public OrganizationsClient organizations(AwsCredentialsProvider credentials, CallCounter counter) {

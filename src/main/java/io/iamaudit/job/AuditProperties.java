@@ -43,12 +43,16 @@ public record AuditProperties(@DefaultValue("./.iam-audit") Path home,
      * @param organizationsCallsPerSecond  pace of every Organizations call (one quota per organization); 0: unpaced
      * @param accessAnalyzerCallsPerSecond pace of the organization analyzers' calls in the delegated administrator
      *                                     (one quota for every account's findings); 0: unpaced
+     * @param assumeRoleCallsPerSecond     pace of the AssumeRole calls into member accounts, which share the runner
+     *                                     account's STS quota; 0: unpaced (AWS's STS quota is some hundreds per second
+     *                                     per account and Region: set this when the account's is lower, or shared)
      */
     public record Aws(@DefaultValue("us-east-1") String region, String endpoint, @DefaultValue("8") int maxAttempts,
                       String accessKeyId, String secretAccessKey,
                       @DefaultValue("0") long throttlingBaseDelayMillis,
                       @DefaultValue("5") double organizationsCallsPerSecond,
-                      @DefaultValue("5") double accessAnalyzerCallsPerSecond) {
+                      @DefaultValue("5") double accessAnalyzerCallsPerSecond,
+                      @DefaultValue("0") double assumeRoleCallsPerSecond) {
         @Override
         public String toString() {
             return "Aws[region=" + region + ", endpoint=" + endpoint + ", maxAttempts=" + maxAttempts + "]";
@@ -76,7 +80,8 @@ public record AuditProperties(@DefaultValue("./.iam-audit") Path home,
         if (aws != null && aws.maxAttempts() < 1) {
             throw new IllegalArgumentException("iam-audit.aws.max-attempts must be at least 1, got " + aws.maxAttempts());
         }
-        if (aws != null && (aws.organizationsCallsPerSecond() < 0 || aws.accessAnalyzerCallsPerSecond() < 0)) {
+        if (aws != null && (aws.organizationsCallsPerSecond() < 0 || aws.accessAnalyzerCallsPerSecond() < 0
+                || aws.assumeRoleCallsPerSecond() < 0)) {
             throw new IllegalArgumentException("iam-audit.aws.*-calls-per-second must not be negative (0: unpaced)");
         }
     }

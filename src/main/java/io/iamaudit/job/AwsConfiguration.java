@@ -30,7 +30,7 @@ class AwsConfiguration {
                 // a connection per partition, plus its Access Analyzer reader and the run-level clients
                 Math.max(64, 2 * properties.concurrency() + 8),
                 new AwsClientFactory.SharedQuotas(pacer(aws.organizationsCallsPerSecond()),
-                        pacer(aws.accessAnalyzerCallsPerSecond())));
+                        pacer(aws.accessAnalyzerCallsPerSecond()), pacer(aws.assumeRoleCallsPerSecond())));
     }
 
     /** One second's worth of calls may go at once, then the rate; AWS's buckets allow at least that burst. */

@@ -124,7 +124,7 @@ public final class Bench {
         run.put("activeAccounts", bound.activeAccounts());
         run.put("principalsPerAccount", o.principals());
         try {
-            audit(o, dir, endpoint, run);
+            audit(o, dir, endpoint, run, assumeRolePace(profile));
             run.put("sandboxCpuSeconds", round(cpuTicks(sandbox.pid()) / CLOCK_TICKS));
         } finally {
             sandbox.destroy();
@@ -162,9 +162,22 @@ public final class Bench {
         }
     }
 
+    /**
+     * The audit is told the profile's STS quota, as an operator tells it their runner account's: every AssumeRole
+     * goes to that one account's bucket (AWS's is some hundreds per second; the realistic profile's 25 per second).
+     * Organizations and Access Analyzer use the audit's defaults, which are AWS's and the profile's alike.
+     */
+    static List<String> assumeRolePace(SandboxProfile profile) {
+        SandboxProfile.Bucket sts = profile.throttling().get("sts");
+        return sts == null || sts.refillPerSecond() <= 0 ? List.of()
+                : List.of("-Diam-audit.aws.assume-role-calls-per-second=" + sts.refillPerSecond());
+    }
+
     /** Runs org-audit as its own JVM, sampling its peak RSS; the GC log gives the heap. */
-    private static void audit(Options o, Path dir, String endpoint, Map<String, Object> run) throws Exception {
+    private static void audit(Options o, Path dir, String endpoint, Map<String, Object> run, List<String> paces)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xlog:gc,gc+heap+exit:file=" + dir.resolve("gc.log")));
+        cmd.addAll(paces);
         if (o.jfr()) {
             cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("audit.jfr") + ",settings=profile");
         }

@@ -78,4 +78,29 @@ class SharedQuotaPacingTest {
             assertThat(analyzer.waits).hasSize(1);
         }
     }
+
+    @Test
+    void assumingRolesInMemberAccountsWaitsForTheRunnersStsQuotaAndNothingElseDoes() {
+        CountingPacer assumeRole = new CountingPacer();
+        SandboxCredentials c = sandbox.managementCredentials();
+        AwsSettings settings = new AwsSettings(Region.US_EAST_1, sandbox.endpoint(), StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())), 3, RetryMode.STANDARD,
+                Duration.ofMillis(5));
+        AssumeRoleSettings role = new AssumeRoleSettings(null, null, "auditor", "run-1");
+        try (AwsClientFactory factory = new AwsClientFactory(settings, 16,
+                new AwsClientFactory.SharedQuotas(null, null, assumeRole.pacer));
+             AccountSession management = AccountSession.direct(factory, MANAGEMENT);
+             AccountSession admin = AccountSession.open(factory, ADMIN, MANAGEMENT, role);
+             AccountSession member = AccountSession.open(factory, "333333333333", MANAGEMENT, role);
+             AccountSession another = AccountSession.open(factory, "444444444444", MANAGEMENT, role)) {
+            // when the sessions work: IAM in each account, and the management account's own STS
+            admin.clients().iam().getAccountSummary();
+            member.clients().iam().getAccountSummary();
+            another.clients().iam().getAccountSummary();
+            management.clients().sts().getCallerIdentity();
+
+            // then only the three AssumeRole calls went through the pacer: the first free (burst 1), two waits
+            assertThat(assumeRole.waits).hasSize(2).allMatch(w -> w == 1_000_000_000L);
+        }
+    }
 }
