@@ -3,7 +3,6 @@ package io.iamaudit.analyze.rules;
 import io.iamaudit.analyze.AnalysisContext;
 import io.iamaudit.analyze.EffectivePolicies;
 import io.iamaudit.analyze.Evidence;
-import io.iamaudit.analyze.Grants;
 import io.iamaudit.analyze.Violation;
 import io.iamaudit.analyze.risk.ActionUsage;
 import io.iamaudit.analyze.risk.PrincipalPermissions;
@@ -53,7 +52,7 @@ final class RiskClassViolations {
         if (permissions.administrator()) {
             return Stream.empty();
         }
-        Set<String> actions = RiskActions.of(risk, Grants.documents(policies), permissions, ActionCatalog.bundled());
+        Set<String> actions = RiskActions.held(risk, permissions, ActionCatalog.bundled());
         if (actions.isEmpty()) {
             return Stream.empty();
         }
