@@ -6,7 +6,6 @@ import io.iamaudit.policy.ActionPattern;
 import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.policy.Statement;
 
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,18 +24,18 @@ public final class RiskActions {
      * Principals granted the same policies (see {@link PrincipalPermissions.Key}) hold the same actions: an account's
      * principals share a few policy sets, and AWS managed ones recur in every account.
      */
-    private static final LruCache<HeldKey, Set<String>> HELD = new LruCache<>(2048);
+    private static final LruCache<HeldKey, List<String>> HELD = new LruCache<>(2048);
 
     private record HeldKey(ActionCatalog catalog, RiskClass risk, PrincipalPermissions.Key permissions) {
     }
 
     /**
-     * The class's actions the principal holds on every resource, from its identity policies and boundary; the set
-     * is shared and unmodifiable.
+     * The class's actions the principal holds on every resource, from its identity policies and boundary: {@link #of}
+     * in its order, as a shared unmodifiable list (a tenth of a sorted set's memory, for as long as it is cached).
      */
-    public static Set<String> held(RiskClass risk, PrincipalPermissions permissions, ActionCatalog catalog) {
+    public static List<String> held(RiskClass risk, PrincipalPermissions permissions, ActionCatalog catalog) {
         return HELD.get(new HeldKey(catalog, risk, permissions.key()),
-                k -> Collections.unmodifiableSet(of(risk, permissions.identity(), permissions, catalog)));
+                k -> List.copyOf(of(risk, permissions.identity(), permissions, catalog)));
     }
 
     public static Set<String> of(RiskClass risk, List<PolicyDocument> identity, PrincipalPermissions permissions,

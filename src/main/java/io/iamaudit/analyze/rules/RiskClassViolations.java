@@ -16,7 +16,6 @@ import io.iamaudit.stage.ManagedPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,7 +51,7 @@ final class RiskClassViolations {
         if (permissions.administrator()) {
             return Stream.empty();
         }
-        Set<String> actions = RiskActions.held(risk, permissions, ActionCatalog.bundled());
+        List<String> actions = RiskActions.held(risk, permissions, ActionCatalog.bundled());
         if (actions.isEmpty()) {
             return Stream.empty();
         }
