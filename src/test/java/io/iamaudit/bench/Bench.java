@@ -68,6 +68,11 @@ public final class Bench {
             throughputOnly(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
             return;
         }
+        if (args.length >= 2 && args[0].equals("--analyze-only")) {
+            AnalyzeOnly.run(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3,
+                    args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
+            return;
+        }
         if (args.length >= 2 && args[0].equals("--report-only")) {
             reportOnly(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
             return;

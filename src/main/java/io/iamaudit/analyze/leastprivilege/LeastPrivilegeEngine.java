@@ -78,6 +78,8 @@ public final class LeastPrivilegeEngine {
         private final Instant windowStart;
         private final Map<String, PrincipalLastAccessed> reports = new HashMap<>();
         private final Map<String, Optional<Usage>> groupUsage = new HashMap<>();
+        /** Built once per principal: a user's usage is read again for every group it is a member of. */
+        private final Map<String, Usage> usageByArn = new HashMap<>();
         private final Map<String, Object> shared = new HashMap<>();
 
         Inputs(AccountSnapshot snapshot, AnalysisContext ctx, AuthorizationDetails auth, Instant windowStart) {
@@ -119,7 +121,7 @@ public final class LeastPrivilegeEngine {
                         .append(report == null ? "" : ": " + report.error());
                 return null;
             }
-            return Usage.of(report, windowStart);
+            return usageByArn.computeIfAbsent(arn, a -> Usage.of(report, windowStart));
         }
 
         /** Merged usage of the group's members; {@code null} when a member has none (or there are no members). */

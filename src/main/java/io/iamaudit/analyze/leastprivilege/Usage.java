@@ -35,18 +35,29 @@ public record Usage(Map<String, ServiceUse> services, Instant windowStart) {
         public ServiceUse {
             actions = Map.copyOf(actions);
         }
-    }
 
-    public static Usage of(PrincipalLastAccessed report, Instant windowStart) {
-        Map<String, ServiceUse> out = new HashMap<>();
-        for (ServiceLastAccessed s : report.services()) {
-            String ns = s.serviceNamespace().toLowerCase(Locale.ROOT);
+        /** One service of a last-accessed report. */
+        public static ServiceUse of(ServiceLastAccessed s) {
+            String ns = namespace(s);
             Map<String, Optional<Instant>> actions = new HashMap<>();
             for (ServiceLastAccessed.ActionLastAccessed a : s.trackedActions()) {
                 String name = a.actionName().contains(":") ? a.actionName() : ns + ":" + a.actionName();
                 actions.put(name.toLowerCase(Locale.ROOT), Optional.ofNullable(a.lastAccessedTime()));
             }
-            out.put(ns, new ServiceUse(ns, s.lastAuthenticated(), !actions.isEmpty(), actions));
+            return new ServiceUse(ns, s.lastAuthenticated(), !actions.isEmpty(), actions);
+        }
+
+        /** The key a report's service is known by: its namespace in lower case (a later duplicate replaces it). */
+        public static String namespace(ServiceLastAccessed s) {
+            return s.serviceNamespace().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static Usage of(PrincipalLastAccessed report, Instant windowStart) {
+        Map<String, ServiceUse> out = new HashMap<>();
+        for (ServiceLastAccessed s : report.services()) {
+            ServiceUse use = ServiceUse.of(s);
+            out.put(use.namespace(), use);
         }
         return new Usage(out, windowStart);
     }

@@ -4,7 +4,9 @@ import io.iamaudit.analyze.Evidence;
 import io.iamaudit.analyze.leastprivilege.Usage.ServiceUse;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,27 +31,33 @@ public final class UsageDecider {
     private final AnalyzerEvidence analyzer;
     private final String principalEvidence;
     private final AuditRoleActions auditRole;
+    /**
+     * {@link Usage#contradictory} by namespace: asked for every action removed on action-level evidence, and each
+     * answer scans the service's tracked actions. Depends on the usage only; one principal's analysis, one thread.
+     */
+    private final Map<String, Boolean> contradictory;
 
     public UsageDecider(Usage usage, AnalyzerEvidence analyzer) {
-        this(usage, analyzer, null, AuditRoleActions.none());
+        this(usage, analyzer, null, AuditRoleActions.none(), new HashMap<>());
     }
 
     private UsageDecider(Usage usage, AnalyzerEvidence analyzer, String principalEvidence,
-                         AuditRoleActions auditRole) {
+                         AuditRoleActions auditRole, Map<String, Boolean> contradictory) {
         this.usage = usage;
         this.analyzer = analyzer;
         this.principalEvidence = principalEvidence;
         this.auditRole = auditRole;
+        this.contradictory = contradictory;
     }
 
     /** The same decider, adding to every removal that the principal as a whole is unused (and why). */
     public UsageDecider withPrincipalUnused(String evidence) {
-        return new UsageDecider(usage, analyzer, evidence, auditRole);
+        return new UsageDecider(usage, analyzer, evidence, auditRole, contradictory);
     }
 
     /** The same decider for the audit role: the actions the audit calls are always kept. */
     public UsageDecider forAuditRole(AuditRoleActions role) {
-        return new UsageDecider(usage, analyzer, principalEvidence, role);
+        return new UsageDecider(usage, analyzer, principalEvidence, role, contradictory);
     }
 
     /** The actions kept whatever the evidence (the audit's own, on the audit role); empty otherwise. */
@@ -88,7 +96,7 @@ public final class UsageDecider {
             return new Decision(Kind.REMOVE, "last-accessed (action level): " + action + " last used "
                     + tracked.map(Evidence::date).orElse("never") + ", window starts "
                     + Evidence.date(usage.windowStart()) + suffix(analyzer.unused(action))
-                    + (usage.contradictory(ns) ? "; " + contradiction(s) : ""));
+                    + (contradictory.computeIfAbsent(ns, usage::contradictory) ? "; " + contradiction(s) : ""));
         }
         return KEEP;
     }

@@ -2,9 +2,12 @@ package io.iamaudit.analyze.risk;
 
 import io.iamaudit.analyze.leastprivilege.Usage;
 import io.iamaudit.stage.PrincipalLastAccessed;
+import io.iamaudit.stage.ServiceLastAccessed;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,8 +19,13 @@ public final class ActionUsage {
 
     private final Optional<PrincipalLastAccessed> report;
     private final Instant windowStart;
-    /** Built on the first {@link #describe} (one principal, one thread): most principals match no path or class. */
-    private Optional<Usage> usage;
+    /**
+     * The report's services by lower-case namespace, indexed on the first {@link #describe} (one principal, one
+     * thread: most principals match no path or class), each turned into a {@link Usage.ServiceUse} only when an
+     * action of it is asked about: a report lists every service and tracked action, the questions name a few.
+     */
+    private Map<String, ServiceLastAccessed> services;
+    private final Map<String, Usage.ServiceUse> built = new HashMap<>();
 
     private ActionUsage(Optional<PrincipalLastAccessed> report, Instant windowStart) {
         this.report = report;
@@ -28,30 +36,36 @@ public final class ActionUsage {
         return new ActionUsage(report.filter(r -> r.error() == null), windowStart);
     }
 
+    /** As {@link Usage} judges it: an action AWS tracks by its own last use, any other by its service's. */
     public String describe(String action) {
-        Optional<Usage> usage = usage();
-        if (usage.isEmpty()) {
+        if (report.isEmpty()) {
             return "usage unknown";
         }
-        String namespace = action.substring(0, action.indexOf(':'));
-        Optional<Usage.ServiceUse> service = usage.get().service(namespace);
-        if (service.isEmpty()) {
+        Usage.ServiceUse service = service(action.substring(0, action.indexOf(':')));
+        if (service == null) {
             return "not used";
         }
-        if (service.get().tracked()) {
-            Optional<Instant> last = service.get().actions().getOrDefault(action.toLowerCase(Locale.ROOT),
-                    Optional.empty());
-            if (service.get().actions().containsKey(action.toLowerCase(Locale.ROOT))) {
-                return usage.get().used(last.orElse(null)) ? "used in the window" : "not used";
+        if (service.tracked()) {
+            Optional<Instant> last = service.actions().get(action.toLowerCase(Locale.ROOT));
+            if (last != null) {
+                return used(last.orElse(null)) ? "used in the window" : "not used";
             }
         }
-        return usage.get().used(service.get().lastAuthenticated()) ? "service used in the window" : "not used";
+        return used(service.lastAuthenticated()) ? "service used in the window" : "not used";
     }
 
-    private Optional<Usage> usage() {
-        if (usage == null) {
-            usage = report.map(r -> Usage.of(r, windowStart));
+    private Usage.ServiceUse service(String namespace) {
+        if (services == null) {
+            services = new HashMap<>();
+            report.get().services().forEach(s -> services.put(Usage.ServiceUse.namespace(s), s));
         }
-        return usage;
+        String key = namespace.toLowerCase(Locale.ROOT);
+        ServiceLastAccessed s = services.get(key);
+        return s == null ? null : built.computeIfAbsent(key, k -> Usage.ServiceUse.of(s));
+    }
+
+    /** {@link Usage#used}: at or after the window start. */
+    private boolean used(Instant when) {
+        return when != null && !when.isBefore(windowStart);
     }
 }

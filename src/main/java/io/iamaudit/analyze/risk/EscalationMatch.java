@@ -1,5 +1,7 @@
 package io.iamaudit.analyze.risk;
 
+import io.iamaudit.analyze.LruCache;
+
 import java.util.List;
 
 /**
@@ -13,8 +15,25 @@ public record EscalationMatch(EscalationPath path, List<ActionGrant> grants, boo
         grants = List.copyOf(grants);
     }
 
+    /**
+     * Principals granted the same policies (see {@link PrincipalPermissions.Key}) have the same open paths: an
+     * account's principals share a few policy sets, and AWS managed ones recur in every account.
+     */
+    private static final LruCache<FoundKey, List<EscalationMatch>> FOUND = new LruCache<>(2048);
+
+    private record FoundKey(EscalationCatalog catalog, PrincipalPermissions.Key permissions) {
+    }
+
     /** Every open path of the catalog for a principal; none for a full administrator (no escalation needed). */
     public static List<EscalationMatch> find(EscalationCatalog catalog, PrincipalPermissions permissions) {
+        if (permissions.administrator()) {
+            return List.of();
+        }
+        return FOUND.get(new FoundKey(catalog, permissions.key()), k -> direct(catalog, permissions));
+    }
+
+    /** The same, computed without the cache. */
+    static List<EscalationMatch> direct(EscalationCatalog catalog, PrincipalPermissions permissions) {
         if (permissions.administrator()) {
             return List.of();
         }

@@ -27,8 +27,8 @@ public final class PolicyRiskActions {
             if (!st.allResources()) {
                 continue;
             }
-            for (String action : RiskActions.candidates(st, catalog)) {
-                if (risk.includes(action, catalog) && !deniedEverywhere(denials, action)) {
+            for (String action : ClassReach.of(risk, st, catalog)) {
+                if (!deniedEverywhere(denials, action)) {
                     out.add(catalog.canonical(action));
                 }
             }

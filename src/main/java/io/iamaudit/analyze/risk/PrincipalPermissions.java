@@ -6,8 +6,10 @@ import io.iamaudit.analyze.PolicySource;
 import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.policy.Statement;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,12 +34,44 @@ public final class PrincipalPermissions {
     private final List<PolicyDocument> identity;
     private final Optional<PolicyDocument> boundary;
     private final boolean administrator;
+    private final Key key;
+    /** The Allow and the unconditional, every-resource Deny statements, gathered once rather than per action asked. */
+    private final Statements identityStatements;
+    private final Statements boundaryStatements;
 
     private PrincipalPermissions(List<PolicyDocument> identity, Optional<PolicyDocument> boundary,
-                                 boolean administrator) {
+                                 boolean administrator, Key key) {
         this.identity = identity;
         this.boundary = boundary;
         this.administrator = administrator;
+        this.key = key;
+        this.identityStatements = Statements.of(identity);
+        this.boundaryStatements = Statements.of(boundary.stream().toList());
+    }
+
+    /**
+     * What the grants depend on: the texts of the identity policies, in order, and of the boundary. Principals with
+     * equal keys (the same policies attached, in this account or another) are granted the same actions, so answers
+     * derived from the grants alone may be shared between them. Not {@link #administrator()}: that also reads ARNs.
+     */
+    public record Key(List<String> identity, String boundary) {
+    }
+
+    private record Statements(List<Statement> allows, List<Statement> denials) {
+        static Statements of(List<PolicyDocument> docs) {
+            List<Statement> allows = new ArrayList<>();
+            List<Statement> denials = new ArrayList<>();
+            for (PolicyDocument d : docs) {
+                for (Statement s : d.statements()) {
+                    if (s.allow()) {
+                        allows.add(s);
+                    } else if (s.allResources() && !s.hasCondition()) {
+                        denials.add(s);
+                    }
+                }
+            }
+            return new Statements(List.copyOf(allows), List.copyOf(denials));
+        }
     }
 
     /**
@@ -45,8 +79,20 @@ public final class PrincipalPermissions {
      */
     public static PrincipalPermissions of(EffectivePolicies policies, String boundaryDocument) {
         Optional<PolicyDocument> boundary = PolicySource.parse(boundaryDocument);
+        Key key = new Key(policies.sources().stream().map(PolicySource::document).filter(Objects::nonNull).toList(),
+                boundaryDocument);
         return new PrincipalPermissions(Grants.documents(policies), boundary,
-                Grants.isAdministrator(policies) && boundary.isEmpty());
+                Grants.isAdministrator(policies) && boundary.isEmpty(), key);
+    }
+
+    /** Equal for principals granted the same actions: see {@link Key}. */
+    public Key key() {
+        return key;
+    }
+
+    /** The identity policies' documents (those that parse), in order. */
+    List<PolicyDocument> identity() {
+        return identity;
     }
 
     /** Full administrator without a boundary: every path is open and other rules report that already. */
@@ -55,25 +101,29 @@ public final class PrincipalPermissions {
     }
 
     public Optional<ActionGrant> grant(String action) {
-        Optional<ActionGrant> fromIdentity = grantIn(identity, action);
+        Optional<ActionGrant> fromIdentity = grantIn(identityStatements, action);
         if (fromIdentity.isEmpty() || boundary.isEmpty()) {
             return fromIdentity;
         }
-        Optional<ActionGrant> fromBoundary = grantIn(List.of(boundary.get()), action);
+        Optional<ActionGrant> fromBoundary = grantIn(boundaryStatements, action);
         if (fromBoundary.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(fromIdentity.get().everyResource() ? fromBoundary.get() : fromIdentity.get());
     }
 
-    private static Optional<ActionGrant> grantIn(List<PolicyDocument> docs, String action) {
-        boolean denied = docs.stream().flatMap(d -> d.denies().stream())
-                .anyMatch(s -> s.coversAction(action) && s.allResources() && !s.hasCondition());
-        if (denied) {
-            return Optional.empty();
+    private static Optional<ActionGrant> grantIn(Statements statements, String action) {
+        for (Statement denial : statements.denials()) {
+            if (denial.coversAction(action)) {
+                return Optional.empty();
+            }
         }
-        List<Statement> allows = docs.stream().flatMap(d -> d.allows().stream())
-                .filter(s -> s.coversAction(action)).toList();
+        List<Statement> allows = new ArrayList<>();
+        for (Statement allow : statements.allows()) {
+            if (allow.coversAction(action)) {
+                allows.add(allow);
+            }
+        }
         if (allows.isEmpty()) {
             return Optional.empty();
         }

@@ -1,13 +1,9 @@
 package io.iamaudit.analyze.rules;
 
-import io.iamaudit.analyze.PolicySource;
 import io.iamaudit.analyze.Violation;
-import io.iamaudit.policy.PolicyDocument;
 import io.iamaudit.stage.AuthorizationDetails;
 import io.iamaudit.stage.ManagedPolicy;
 
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -20,15 +16,15 @@ final class AuditedPolicies {
     private AuditedPolicies() {
     }
 
-    /** Applies {@code finding} to each document; an empty answer is no violation. */
-    static Stream<Violation> judge(AuthorizationDetails auth, Function<PolicyDocument, Optional<String>> finding) {
+    /** Applies the rule's verdict to each document; an empty answer is no violation. */
+    static Stream<Violation> judge(AuthorizationDetails auth, PolicyVerdicts verdicts) {
         Stream<Violation> managed = auth.policies().stream().filter(AuditedPolicies::inScope)
-                .flatMap(p -> PolicySource.parse(p.defaultDocument()).flatMap(finding)
+                .flatMap(p -> verdicts.of(p.defaultDocument())
                         .map(g -> Violation.of("Policy", p.policyName(), p.arn(), g + " (attached "
                                 + p.attachmentCount() + " time(s))")).stream());
         Stream<Violation> inline = PrincipalPolicies.all(auth).flatMap(pp -> pp.sources().stream()
                 .filter(src -> !src.managed())
-                .flatMap(src -> src.parsed().flatMap(finding)
+                .flatMap(src -> verdicts.of(src.document())
                         .map(g -> pp.violation(src.label() + " " + g).withSubject(src.name())).stream()));
         return Stream.concat(managed, inline).distinct();
     }

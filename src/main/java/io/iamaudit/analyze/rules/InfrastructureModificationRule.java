@@ -28,6 +28,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
  * updating services); the classes that read data or credentials are the MEDIUM ones.
  */
 public final class InfrastructureModificationRule extends BaseRule {
+    private static final PolicyVerdicts VERDICTS = new PolicyVerdicts(InfrastructureModificationRule::writes);
+
     public InfrastructureModificationRule() {
         super(rule("IAM.POLICY.INFRASTRUCTURE_MODIFICATION", "Policies name the resources they let principals modify",
                 Severity.LOW)
@@ -40,7 +42,7 @@ public final class InfrastructureModificationRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
-        return AuditedPolicies.judge(Evidence.auth(s), InfrastructureModificationRule::writes).toList();
+        return AuditedPolicies.judge(Evidence.auth(s), VERDICTS).toList();
     }
 
     static Optional<String> writes(PolicyDocument doc) {

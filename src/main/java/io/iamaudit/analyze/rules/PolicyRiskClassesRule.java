@@ -27,6 +27,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
  * IAM.POLICY.FULL_ADMIN. MEDIUM like the per-principal classes.
  */
 public final class PolicyRiskClassesRule extends BaseRule {
+    private static final PolicyVerdicts VERDICTS = new PolicyVerdicts(PolicyRiskClassesRule::classes);
+
     static final List<RiskClass> CLASSES = List.of(RiskClass.DATA_EXFILTRATION, RiskClass.CREDENTIALS_EXPOSURE,
             RiskClass.RESOURCE_EXPOSURE);
 
@@ -44,7 +46,7 @@ public final class PolicyRiskClassesRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
-        return AuditedPolicies.judge(Evidence.auth(s), PolicyRiskClassesRule::classes).toList();
+        return AuditedPolicies.judge(Evidence.auth(s), VERDICTS).toList();
     }
 
     static Optional<String> classes(PolicyDocument doc) {

@@ -3,7 +3,6 @@ package io.iamaudit.analyze.rules;
 import io.iamaudit.analyze.AnalysisContext;
 import io.iamaudit.analyze.EffectivePolicies;
 import io.iamaudit.analyze.Evidence;
-import io.iamaudit.analyze.Grants;
 import io.iamaudit.analyze.Violation;
 import io.iamaudit.analyze.risk.ActionUsage;
 import io.iamaudit.analyze.risk.PrincipalPermissions;
@@ -17,7 +16,6 @@ import io.iamaudit.stage.ManagedPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -53,7 +51,7 @@ final class RiskClassViolations {
         if (permissions.administrator()) {
             return Stream.empty();
         }
-        Set<String> actions = RiskActions.of(risk, Grants.documents(policies), permissions, ActionCatalog.bundled());
+        List<String> actions = RiskActions.held(risk, permissions, ActionCatalog.bundled());
         if (actions.isEmpty()) {
             return Stream.empty();
         }

@@ -29,6 +29,8 @@ import static io.iamaudit.analyze.RuleMetadata.rule;
  * AWS managed policies for service-linked roles ({@code /aws-service-role/}) are AWS's to define and are left out.
  */
 public final class ServiceWildcardRule extends BaseRule {
+    private static final PolicyVerdicts VERDICTS = new PolicyVerdicts(ServiceWildcardRule::grants);
+
 
     /**
      * Services whose full grant is not a finding: {@code support:*} (AWSSupportAccess) is what CIS 1.17 / Security Hub
@@ -52,7 +54,7 @@ public final class ServiceWildcardRule extends BaseRule {
 
     @Override
     protected List<Violation> check(AccountSnapshot s, AnalysisContext ctx) {
-        return AuditedPolicies.judge(Evidence.auth(s), ServiceWildcardRule::grants).toList();
+        return AuditedPolicies.judge(Evidence.auth(s), VERDICTS).toList();
     }
 
     static Optional<PolicyDocument> parse(ManagedPolicy p) {
