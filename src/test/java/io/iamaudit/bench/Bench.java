@@ -613,6 +613,8 @@ public final class Bench {
                     principals = 5;
                     policies = 2;
                     repeats = 1;
+                    // a tiny run lasts 10-30 s: sample often enough that it gets histograms at all
+                    liveHeapEvery = 2;
                 }
                 case "--sizes" -> sizes = Stream.of(args[++i].split(",")).map(String::trim).map(Integer::parseInt)
                         .toList();
