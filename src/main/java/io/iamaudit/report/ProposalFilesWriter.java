@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamaudit.analyze.leastprivilege.PolicySizes;
 import io.iamaudit.analyze.leastprivilege.ProposalSplitter;
 import io.iamaudit.json.Mappers;
-import io.iamaudit.stage.AccountSnapshot;
 import io.iamaudit.stage.AuthorizationDetails;
 import io.iamaudit.stage.LeastPrivilegeRecommendation;
 import io.iamaudit.stage.LeastPrivilegeRecommendation.PolicyProposal;
 import io.iamaudit.stage.ManagedPolicy;
+import io.iamaudit.stage.ReportSnapshot;
 import io.iamaudit.stage.StagingRepository;
 
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +37,9 @@ public final class ProposalFilesWriter {
 
     private static final ObjectMapper JSON = Mappers.pretty();
 
-    private final Map<String, Optional<AuthorizationDetails>> authorization = new HashMap<>();
+    /** The account last looked up: recommendations come in account order, so one account is held at a time. */
+    private String authorizationAccount;
+    private Optional<AuthorizationDetails> authorization = Optional.empty();
 
     public List<ReportFile> write(StagingRepository repository, String runId, Path folder) {
         List<ReportFile> out = new ArrayList<>();
@@ -83,10 +84,17 @@ public final class ProposalFilesWriter {
         return files;
     }
 
+    /**
+     * The account's authorization details from the report's part of its snapshot: the whole snapshot would also
+     * decompress and parse the last-accessed details, which was over a tenth of the csv thread's CPU at 800 accounts.
+     */
     private Optional<AuthorizationDetails> authorization(StagingRepository repository, String runId, String account) {
-        return authorization.computeIfAbsent(account, a -> repository.snapshot(runId, a)
-                .map(AccountSnapshot::authorization).filter(c -> c != null && c.value() != null)
-                .map(c -> c.value()));
+        if (!account.equals(authorizationAccount)) {
+            authorizationAccount = account;
+            authorization = repository.reportSnapshot(runId, account).map(ReportSnapshot::authorization)
+                    .filter(c -> c != null && c.value() != null).map(c -> c.value());
+        }
+        return authorization;
     }
 
     private static ReportFile file(Path folder, String name, String text) {

@@ -114,6 +114,11 @@ public interface StagingRepository {
     /** Streams the staged snapshots of every audited account of the run, one account in memory at a time. */
     Stream<AccountSnapshot> snapshots(String runId);
 
+    /** One account's entry of {@link #reportSnapshots}, if it has a staged snapshot. */
+    default Optional<ReportSnapshot> reportSnapshot(String runId, String accountId) {
+        return snapshot(runId, accountId).map(ReportSnapshot::of);
+    }
+
     /** As {@link #snapshots}, only the parts the report's per-account tables show. */
     default Stream<ReportSnapshot> reportSnapshots(String runId) {
         return snapshots(runId).map(ReportSnapshot::of);
