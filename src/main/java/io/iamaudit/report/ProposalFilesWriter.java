@@ -40,6 +40,7 @@ public final class ProposalFilesWriter {
     /** The account last looked up: recommendations come in account order, so one account is held at a time. */
     private String authorizationAccount;
     private Optional<AuthorizationDetails> authorization = Optional.empty();
+    private Path lastFolder;
 
     public List<ReportFile> write(StagingRepository repository, String runId, Path folder) {
         List<ReportFile> out = new ArrayList<>();
@@ -70,7 +71,7 @@ public final class ProposalFilesWriter {
         List<String> partNames = new ArrayList<>();
         if (p.proposedDocument() != null) {
             JsonNode proposed = parse(p.proposedDocument());
-            files.add(file(folder, base + ".json", pretty(p.proposedDocument())));
+            files.add(file(folder, base + ".json", proposed == null ? p.proposedDocument() : write(proposed)));
             if (proposed instanceof ObjectNode doc && PolicySizes.size(doc) > PolicySizes.MANAGED) {
                 for (ProposalSplitter.Part part : ProposalSplitter.split(fileBase, doc, PolicySizes.MANAGED)) {
                     partNames.add(part.name());
@@ -97,15 +98,28 @@ public final class ProposalFilesWriter {
         return authorization;
     }
 
-    private static ReportFile file(Path folder, String name, String text) {
+    private ReportFile file(Path folder, String name, String text) {
         Path path = folder.resolve(name);
         try {
-            Files.createDirectories(path.getParent());
+            createParent(path);
             Files.writeString(path, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new ReportFile(name, path, 0, Map.of());
+    }
+
+    /**
+     * Creates the file's folder unless the previous file was in it: a principal's files come one after the other, and
+     * {@link Files#createDirectories} on an existing folder costs system calls and an exception each time (187,255
+     * files at 800 accounts).
+     */
+    private void createParent(Path file) throws IOException {
+        Path parent = file.getParent();
+        if (!parent.equals(lastFolder)) {
+            Files.createDirectories(parent);
+            lastFolder = parent;
+        }
     }
 
     private static String parent(String base) {

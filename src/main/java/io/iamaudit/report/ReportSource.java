@@ -64,12 +64,11 @@ public final class ReportSource {
                 new TableRows<>(ControlMatrixTable.of(repository.coverage(runId)), this::controlMatrix));
     }
 
-    /** Reads outcomes and findings once more: a second pass over the store, not a second copy in memory. */
+    /** Reads outcomes once more, and the findings' counts (not the findings) from the store. */
     private Stream<ControlMatrix.Row> controlMatrix() {
-        try (Stream<RuleOutcome> outcomes = repository.outcomes(runId);
-             Stream<Finding> findings = repository.findings(runId)) {
+        try (Stream<RuleOutcome> outcomes = repository.outcomes(runId)) {
             return ControlMatrix.build(io.iamaudit.analyze.rules.Rules.catalog(), RuleDisplays.standard(), repository.coverage(runId),
-                    outcomes, findings).stream();
+                    outcomes, repository.findingCounts(runId)).stream();
         }
     }
 

@@ -72,6 +72,13 @@ public interface StagingRepository {
             .thenComparing(Finding::ruleId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
             .thenComparing(Finding::findingId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
 
+    /** The run's findings counted per (rule, account, status), in that order. */
+    default List<FindingCount> findingCounts(String runId) {
+        try (Stream<Finding> findings = findings(runId)) {
+            return FindingCount.of(findings);
+        }
+    }
+
     /**
      * Records when findings were first seen by earlier published runs (replacing what the run had), so this run's
      * findings keep their first-seen date: the output store, not the local database, carries the history.

@@ -204,6 +204,38 @@ class JdbcStagingRepositoryTest {
     }
 
     @Test
+    void findingCountsFromTheColumnsEqualTheCountsOfTheFindingsThemselves() {
+        // given: 8 accounts, random rules and statuses, and another run that must not count
+        java.util.Random random = new java.util.Random(7);
+        List<String> rules = List.of("iam_user_mfa", "iam_root_keys", "a_rule", "z_rule");
+        for (int a = 0; a < 8; a++) {
+            String account = String.format("%012d", 1000 + a);
+            List<Finding> findings = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Finding f = SampleSnapshots.finding("run-1", account, "f-" + i, Severity.MEDIUM);
+                findings.add(new Finding(f.findingId(), f.runId(), f.accountId(), f.accountName(), f.ouPath(),
+                        f.principalType(), f.principalName(), f.principalArn(), rules.get(random.nextInt(rules.size())),
+                        f.title(), f.severity(), Finding.Status.values()[random.nextInt(Finding.Status.values().length)],
+                        f.wellArchitected(), f.cis(), f.securityHub(), f.evidence(), f.recommendation(), f.firstSeen(),
+                        f.exceptionOwner(), f.exceptionExpiry(), f.exceptionNote()));
+            }
+            repository.replaceAnalysis("run-1", account, findings, List.of(), List.of());
+        }
+        repository.replaceAnalysis("run-2", "000000001000",
+                List.of(SampleSnapshots.finding("run-2", "000000001000", "f-x", Severity.LOW)), List.of(), List.of());
+
+        List<FindingCount> expected;
+        try (Stream<Finding> findings = repository.findings("run-1")) {
+            expected = FindingCount.of(findings);
+        }
+        List<FindingCount> counted = repository.findingCounts("run-1");
+
+        assertThat(counted).containsExactlyElementsOf(expected);
+        assertThat(counted.stream().mapToLong(FindingCount::count).sum()).isEqualTo(240);
+        assertThat(counted).extracting(FindingCount::status).contains(Finding.Status.values());
+    }
+
+    @Test
     void findingsBySeverityLeaveNoTemporaryFileWhetherReadWholeOrClosedEarly() throws java.io.IOException {
         for (String account : List.of("111111111111", "222222222222")) {
             repository.replaceAnalysis("run-1", account, List.of(
