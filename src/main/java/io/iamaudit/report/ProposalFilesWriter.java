@@ -45,9 +45,21 @@ public final class ProposalFilesWriter {
     public List<ReportFile> write(StagingRepository repository, String runId, Path folder) {
         List<ReportFile> out = new ArrayList<>();
         try (Stream<LeastPrivilegeRecommendation> recs = repository.recommendations(runId)) {
-            recs.forEach(r -> r.proposals().stream().filter(ProposalFilesWriter::changes)
-                    .forEach(p -> out.addAll(write(r, p, repository, runId, folder))));
+            recs.forEach(r -> out.addAll(write(r, repository, runId, folder)));
         }
+        return out;
+    }
+
+    /**
+     * The files of one recommendation's changed proposals. Called for each of a run's recommendations in the store's
+     * order, this writes what {@link #write(StagingRepository, String, Path)} writes: the csv writer feeds it the
+     * recommendations it reads for the Least privilege table, so they are not read and parsed a second time.
+     */
+    public List<ReportFile> write(LeastPrivilegeRecommendation r, StagingRepository repository, String runId,
+                                  Path folder) {
+        List<ReportFile> out = new ArrayList<>();
+        r.proposals().stream().filter(ProposalFilesWriter::changes)
+                .forEach(p -> out.addAll(write(r, p, repository, runId, folder)));
         return out;
     }
 

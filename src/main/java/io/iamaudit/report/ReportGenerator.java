@@ -71,8 +71,12 @@ public final class ReportGenerator {
         ReportContext context = source.context(clock.instant(), ReportContext.currentToolVersion(),
                 ruleCatalogVersion);
         Supplier<Timed<List<ReportFile>>> csvAndProposals = () -> Timed.of(() -> {
-            List<ReportFile> csv = new CsvReportWriter(csvBom).write(source.allTables(), folder);
-            List<ReportFile> proposals = new ProposalFilesWriter().write(repository, runId, folder);
+            // the proposal files are written from the recommendations the Least privilege csv reads
+            ProposalFilesWriter proposalFiles = new ProposalFilesWriter();
+            List<ReportFile> proposals = new ArrayList<>();
+            List<ReportFile> csv = new CsvReportWriter(csvBom).write(source.allTables(
+                    row -> proposals.addAll(proposalFiles.write(row.recommendation(), repository, runId, folder))),
+                    folder);
             List<ReportFile> both = new ArrayList<>(csv);
             both.addAll(proposals);
             return both;

@@ -95,6 +95,14 @@ public final class ReportSource {
         return Stream.concat(Stream.of(findings()), otherTables().stream()).toList();
     }
 
+    /** All tables in sheet order, each Least privilege row also handed to {@code onRecommendation} as it is read. */
+    List<TableRows<?>> allTables(java.util.function.Consumer<VerifiedRecommendation> onRecommendation) {
+        Table<VerifiedRecommendation> leastPrivilege = tables.leastPrivilege();
+        return allTables().stream().<TableRows<?>>map(t -> t.table() != leastPrivilege ? t : new TableRows<>(
+                leastPrivilege, () -> VerifiedRecommendation.stream(repository, runId).peek(onRecommendation)))
+                .toList();
+    }
+
     private Stream<ControlRow> controls() {
         Map<String, String> names = new HashMap<>();
         for (AccountCoverage c : repository.coverage(runId)) {

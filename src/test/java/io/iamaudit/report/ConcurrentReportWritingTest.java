@@ -101,6 +101,27 @@ class ConcurrentReportWritingTest {
     }
 
     @Test
+    void proposalFilesWrittenFromTheCsvsRecommendationsAreTheOnesTheirOwnPassOverTheStoreWrites(@TempDir Path dir)
+            throws IOException {
+        InMemoryStagingRepository repo = SampleRun.repository();
+        Path reportFolder = Files.createDirectory(dir.resolve("report"));
+        Path ownFolder = Files.createDirectory(dir.resolve("own"));
+
+        ReportBundle bundle = CONCURRENT.generate(repo, SampleRun.RUN_ID, reportFolder, "rules");
+        List<ReportFile> own = new ProposalFilesWriter().write(repo, SampleRun.RUN_ID, ownFolder);
+
+        List<ReportFile> fromReport = bundle.files().stream()
+                .filter(f -> f.name().startsWith(ProposalFilesWriter.FOLDER + "/")).toList();
+        assertThat(own).isNotEmpty();
+        assertThat(fromReport).extracting(ReportFile::name)
+                .containsExactlyElementsOf(own.stream().map(ReportFile::name).toList());
+        for (ReportFile file : own) {
+            assertThat(Files.readAllBytes(reportFolder.resolve(file.name()))).as(file.name())
+                    .isEqualTo(Files.readAllBytes(file.path()));
+        }
+    }
+
+    @Test
     void aCsvFailureFailsTheReport(@TempDir Path dir) throws IOException {
         // a file where the csv folder goes: the csv thread cannot write, the workbook thread can
         Files.writeString(dir.resolve(CsvReportWriter.FOLDER), "in the way");
