@@ -43,7 +43,7 @@ class ArchitectureTest {
             line("quarterly", "publish", "report", "stage", "json"),
             line("export", "analyze", "history", "report", "stage", "json"),
             line("sandbox", "policy", "json"),
-            line("bench", "sandbox", "report", "stage", "policy"),
+            line("bench", "sandbox", "report", "stage", "policy", "export"),
             line("job", "discover", "collect", "stage", "analyze", "report", "publish", "history", "export",
                     "policy"),
             line("cli", "", "job", "discover", "collect", "stage", "analyze", "report", "publish", "history",

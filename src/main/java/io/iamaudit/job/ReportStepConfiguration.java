@@ -12,7 +12,6 @@ import io.iamaudit.publish.Publishers;
 import io.iamaudit.publish.RunPublisher;
 import io.iamaudit.publish.S3PublishOptions;
 import io.iamaudit.report.ReportBundle;
-import io.iamaudit.report.ReportFile;
 import io.iamaudit.report.ReportGenerator;
 import io.iamaudit.report.ReportTemplate;
 import io.iamaudit.stage.AuditRun;
@@ -33,8 +32,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,8 +58,12 @@ class ReportStepConfiguration {
                 .tasklet((contribution, chunk) -> {
                     String runId = (String) chunk.getStepContext().getJobParameters().get(JobParameterNames.RUN_ID);
                     Path folder = freshFolder(properties.home().resolve("work").resolve(runId));
-                    ReportBundle bundle = withExports(generator.generate(staging, runId, folder,
-                            catalogVersion.value()), staging, properties);
+                    // the OCSF and ASFF exports beside the workbook, so the manifest lists them with their SHA-256
+                    // like the rest; written on a thread of their own while the workbook and csv are written
+                    ReportBundle bundle = generator.generate(staging, runId, folder, catalogVersion.value(),
+                            (context, dir) -> new FindingExports(FindingFacts.Factory.standard(),
+                                    context.toolVersion(), properties.aws().region())
+                                    .write(staging, context.run(), dir));
                     WrittenReports.of(bundle).putInto(chunk.getStepContext().getStepExecution().getJobExecution()
                             .getExecutionContext());
                     // structured writer figures (rows, ms, CPU ms) for scripts/bench, in BATCH_STEP_EXECUTION_CONTEXT
@@ -124,16 +125,6 @@ class ReportStepConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the published manifest " + manifest, e);
         }
-    }
-
-    /** The OCSF and ASFF exports beside the workbook, so the manifest lists them with their SHA-256 like the rest. */
-    private static ReportBundle withExports(ReportBundle bundle, StagingRepository staging,
-                                            AuditProperties properties) {
-        FindingExports exports = new FindingExports(FindingFacts.Factory.standard(),
-                bundle.context().toolVersion(), properties.aws().region());
-        List<ReportFile> files = new ArrayList<>(bundle.files());
-        files.addAll(exports.write(staging, bundle.context().run(), bundle.directory()));
-        return new ReportBundle(bundle.context(), bundle.directory(), files, bundle.timings());
     }
 
     private static Path freshFolder(Path folder) {

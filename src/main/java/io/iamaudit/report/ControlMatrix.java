@@ -6,6 +6,7 @@ import io.iamaudit.analyze.RuleDisplays;
 import io.iamaudit.analyze.RuleMetadata;
 import io.iamaudit.stage.AccountCoverage;
 import io.iamaudit.stage.Finding;
+import io.iamaudit.stage.FindingCount;
 import io.iamaudit.stage.RuleOutcome;
 
 import java.util.ArrayList;
@@ -36,6 +37,12 @@ final class ControlMatrix {
 
     static List<Row> build(RuleCatalog catalog, RuleDisplays displays, List<AccountCoverage> coverage,
                            Stream<RuleOutcome> outcomes, Stream<Finding> findings) {
+        return build(catalog, displays, coverage, outcomes, FindingCount.of(findings));
+    }
+
+    /** As above from the findings' counts per (rule, account, status), which the store can give without them. */
+    static List<Row> build(RuleCatalog catalog, RuleDisplays displays, List<AccountCoverage> coverage,
+                           Stream<RuleOutcome> outcomes, List<FindingCount> findings) {
         Map<String, RuleOutcome> outcomeByKey = new HashMap<>();
         TreeSet<String> extraRules = new TreeSet<>();
         outcomes.forEach(o -> {
@@ -51,9 +58,9 @@ final class ControlMatrix {
             }
             long[] c = counts.computeIfAbsent(f.ruleId() + "|" + f.accountId(), k -> new long[2]);
             if (f.status() == Finding.Status.FAIL) {
-                c[0]++;
+                c[0] += f.count();
             } else if (f.status() == Finding.Status.EXCEPTED) {
-                c[1]++;
+                c[1] += f.count();
             }
         });
         List<Row> rows = new ArrayList<>();

@@ -64,12 +64,11 @@ public final class ReportSource {
                 new TableRows<>(ControlMatrixTable.of(repository.coverage(runId)), this::controlMatrix));
     }
 
-    /** Reads outcomes and findings once more: a second pass over the store, not a second copy in memory. */
+    /** Reads outcomes once more, and the findings' counts (not the findings) from the store. */
     private Stream<ControlMatrix.Row> controlMatrix() {
-        try (Stream<RuleOutcome> outcomes = repository.outcomes(runId);
-             Stream<Finding> findings = repository.findings(runId)) {
+        try (Stream<RuleOutcome> outcomes = repository.outcomes(runId)) {
             return ControlMatrix.build(io.iamaudit.analyze.rules.Rules.catalog(), RuleDisplays.standard(), repository.coverage(runId),
-                    outcomes, findings).stream();
+                    outcomes, repository.findingCounts(runId)).stream();
         }
     }
 
@@ -94,6 +93,14 @@ public final class ReportSource {
     /** All tables in sheet order. */
     public List<TableRows<?>> allTables() {
         return Stream.concat(Stream.of(findings()), otherTables().stream()).toList();
+    }
+
+    /** All tables in sheet order, each Least privilege row also handed to {@code onRecommendation} as it is read. */
+    List<TableRows<?>> allTables(java.util.function.Consumer<VerifiedRecommendation> onRecommendation) {
+        Table<VerifiedRecommendation> leastPrivilege = tables.leastPrivilege();
+        return allTables().stream().<TableRows<?>>map(t -> t.table() != leastPrivilege ? t : new TableRows<>(
+                leastPrivilege, () -> VerifiedRecommendation.stream(repository, runId).peek(onRecommendation)))
+                .toList();
     }
 
     private Stream<ControlRow> controls() {

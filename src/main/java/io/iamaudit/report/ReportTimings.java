@@ -7,27 +7,37 @@ import java.util.Map;
  * The report writers' figures for one run, kept as data (the report step stores them in its step execution context,
  * where {@code scripts/bench} reads them) rather than only in a log line.
  */
-public record ReportTimings(WriterTiming workbook, WriterTiming csv) {
+public record ReportTimings(WriterTiming workbook, WriterTiming csv, WriterTiming exports) {
 
     public static final ReportTimings NONE = new ReportTimings(WriterTiming.NONE, WriterTiming.NONE);
+
+    public ReportTimings {
+        exports = exports == null ? WriterTiming.NONE : exports;
+    }
+
+    /** The workbook's and csv's figures, no exports written. */
+    public ReportTimings(WriterTiming workbook, WriterTiming csv) {
+        this(workbook, csv, WriterTiming.NONE);
+    }
 
     /** Key prefix in the report step's execution context. */
     public static final String CONTEXT_PREFIX = "report.";
 
     /**
      * Flat keys ({@code report.workbook.rows}, {@code report.workbook.millis}, {@code report.workbook.cpuMillis} and
-     * the same for {@code csv}) with long values: any execution-context serializer stores these as they are.
+     * the same for {@code csv} and {@code exports}) with long values: any execution-context serializer stores these as they are.
      */
     public Map<String, Long> asContext() {
         Map<String, Long> context = new LinkedHashMap<>();
         put(context, "workbook", workbook);
         put(context, "csv", csv);
+        put(context, "exports", exports);
         return context;
     }
 
     /** The reverse of {@link #asContext}; a writer absent from the map reads as {@link WriterTiming#NONE}. */
     public static ReportTimings fromContext(Map<String, ?> context) {
-        return new ReportTimings(get(context, "workbook"), get(context, "csv"));
+        return new ReportTimings(get(context, "workbook"), get(context, "csv"), get(context, "exports"));
     }
 
     private static void put(Map<String, Long> context, String writer, WriterTiming t) {

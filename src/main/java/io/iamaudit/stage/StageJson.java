@@ -28,6 +28,15 @@ public final class StageJson {
         }
     }
 
+    /** As {@link #read(String, Class)} from UTF-8 bytes (Jackson's byte parser, no String in between). */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read staged " + type.getSimpleName(), e);
+        }
+    }
+
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);

@@ -83,6 +83,13 @@ public interface StagingRepository {
             .thenComparing(Finding::ruleId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
             .thenComparing(Finding::findingId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
 
+    /** The run's findings counted per (rule, account, status), in that order. */
+    default List<FindingCount> findingCounts(String runId) {
+        try (Stream<Finding> findings = findings(runId)) {
+            return FindingCount.of(findings);
+        }
+    }
+
     /**
      * Records when findings were first seen by earlier published runs (replacing what the run had), so this run's
      * findings keep their first-seen date: the output store, not the local database, carries the history.
@@ -124,6 +131,11 @@ public interface StagingRepository {
 
     /** Streams the staged snapshots of every audited account of the run, one account in memory at a time. */
     Stream<AccountSnapshot> snapshots(String runId);
+
+    /** One account's entry of {@link #reportSnapshots}, if it has a staged snapshot. */
+    default Optional<ReportSnapshot> reportSnapshot(String runId, String accountId) {
+        return snapshot(runId, accountId).map(ReportSnapshot::of);
+    }
 
     /** As {@link #snapshots}, only the parts the report's per-account tables show. */
     default Stream<ReportSnapshot> reportSnapshots(String runId) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -51,6 +52,72 @@ class ConcurrentReportWritingTest {
             } else {
                 assertThat(Files.readAllBytes(file.path())).as(file.name()).isEqualTo(Files.readAllBytes(other));
             }
+        }
+    }
+
+    @Test
+    void moreFilesWrittenOnAThirdThreadAreInTheBundleAsTheSequentialPathWritesThem(@TempDir Path dir)
+            throws IOException {
+        InMemoryStagingRepository repo = SampleRun.repository();
+        Path concurrentFolder = Files.createDirectory(dir.resolve("concurrent"));
+        Path sequentialFolder = Files.createDirectory(dir.resolve("sequential"));
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ReportGenerator.MoreFiles findingIds = (context, folder) -> {
+            threads.add(Thread.currentThread().getName());
+            Path file = folder.resolve("exports/ids.txt");
+            try (java.util.stream.Stream<io.iamaudit.stage.Finding> findings = repo.findingsBySeverity(context.runId())) {
+                List<String> ids = findings.map(io.iamaudit.stage.Finding::findingId).toList();
+                Files.createDirectories(file.getParent());
+                Files.write(file, ids);
+                return List.of(new ReportFile("exports/ids.txt", file, ids.size(), null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+
+        ReportBundle concurrent = CONCURRENT.generate(repo, SampleRun.RUN_ID, concurrentFolder, "rules", findingIds);
+        ReportBundle sequential = CONCURRENT.sequential().generate(repo, SampleRun.RUN_ID, sequentialFolder, "rules",
+                findingIds);
+
+        assertThat(concurrent.files()).extracting(ReportFile::name)
+                .containsExactlyElementsOf(sequential.files().stream().map(ReportFile::name).toList())
+                .endsWith("exports/ids.txt");
+        assertThat(Files.readAllBytes(concurrentFolder.resolve("exports/ids.txt")))
+                .isEqualTo(Files.readAllBytes(sequentialFolder.resolve("exports/ids.txt")));
+        assertThat(concurrent.timings().exports().rows()).isEqualTo(repo.findings(SampleRun.RUN_ID).count())
+                .isPositive();
+        assertThat(threads).anyMatch(name -> name.startsWith("report-exports-")).contains(
+                Thread.currentThread().getName());
+    }
+
+    @Test
+    void aFailureOfTheThirdWriterFailsTheReport(@TempDir Path dir) {
+        ReportGenerator.MoreFiles failing = (context, folder) -> {
+            throw new UncheckedIOException(new IOException("cannot write the exports"));
+        };
+
+        assertThatThrownBy(() -> CONCURRENT.generate(SampleRun.repository(), SampleRun.RUN_ID, dir, "rules", failing))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot write the exports");
+    }
+
+    @Test
+    void proposalFilesWrittenFromTheCsvsRecommendationsAreTheOnesTheirOwnPassOverTheStoreWrites(@TempDir Path dir)
+            throws IOException {
+        InMemoryStagingRepository repo = SampleRun.repository();
+        Path reportFolder = Files.createDirectory(dir.resolve("report"));
+        Path ownFolder = Files.createDirectory(dir.resolve("own"));
+
+        ReportBundle bundle = CONCURRENT.generate(repo, SampleRun.RUN_ID, reportFolder, "rules");
+        List<ReportFile> own = new ProposalFilesWriter().write(repo, SampleRun.RUN_ID, ownFolder);
+
+        List<ReportFile> fromReport = bundle.files().stream()
+                .filter(f -> f.name().startsWith(ProposalFilesWriter.FOLDER + "/")).toList();
+        assertThat(own).isNotEmpty();
+        assertThat(fromReport).extracting(ReportFile::name)
+                .containsExactlyElementsOf(own.stream().map(ReportFile::name).toList());
+        for (ReportFile file : own) {
+            assertThat(Files.readAllBytes(reportFolder.resolve(file.name()))).as(file.name())
+                    .isEqualTo(Files.readAllBytes(file.path()));
         }
     }
 

@@ -166,6 +166,104 @@ class JdbcStagingRepositoryTest {
     }
 
     @Test
+    void findingsBySeverityEqualTheInMemorySortOnGeneratedFindingsWithTextInEveryCharacterRange() {
+        // given: 12 accounts staged out of order, random severities, rules and ids, evidence beyond Latin-1
+        java.util.Random random = new java.util.Random(16);
+        List<String> rules = List.of("iam_user_mfa", "iam_root_keys", "a_rule", "z_rule", "iam_role_unused");
+        List<Finding> staged = new java.util.ArrayList<>();
+        for (int a = 11; a >= 0; a--) {
+            String account = String.format("%012d", a * 7919L);
+            List<Finding> findings = new java.util.ArrayList<>();
+            int count = 10 + random.nextInt(30);
+            for (int i = 0; i < count; i++) {
+                Finding f = SampleSnapshots.finding("run-1", account, "f-" + random.nextInt(1_000_000) + "-" + i,
+                        Severity.values()[random.nextInt(Severity.values().length)]);
+                findings.add(new Finding(f.findingId(), f.runId(), f.accountId(), f.accountName(), f.ouPath(),
+                        f.principalType(), f.principalName(), f.principalArn(), rules.get(random.nextInt(rules.size())),
+                        f.title(), f.severity(), f.status(), f.wellArchitected(), f.cis(), f.securityHub(),
+                        "evidence \u00e9\u4e2d\ud83d\ude00 " + i + "\n\"quoted\"", f.recommendation(), f.firstSeen(),
+                        f.exceptionOwner(), f.exceptionExpiry(), f.exceptionNote()));
+            }
+            repository.replaceAnalysis("run-1", account, findings, List.of(), List.of());
+            staged.addAll(findings);
+        }
+        repository.replaceAnalysis("run-2", "000000000000",
+                List.of(SampleSnapshots.finding("run-2", "000000000000", "f-x", Severity.CRITICAL)), List.of(),
+                List.of());
+
+        // when
+        List<Finding> streamed;
+        try (Stream<Finding> findings = repository.findingsBySeverity("run-1")) {
+            streamed = findings.toList();
+        }
+
+        // then: the same records, in the order the store's default (an in-memory sort) gives
+        assertThat(staged).hasSizeGreaterThan(100);
+        assertThat(streamed).containsExactlyElementsOf(
+                staged.stream().sorted(StagingRepository.FINDING_REPORT_ORDER).toList());
+    }
+
+    @Test
+    void findingCountsFromTheColumnsEqualTheCountsOfTheFindingsThemselves() {
+        // given: 8 accounts, random rules and statuses, and another run that must not count
+        java.util.Random random = new java.util.Random(7);
+        List<String> rules = List.of("iam_user_mfa", "iam_root_keys", "a_rule", "z_rule");
+        for (int a = 0; a < 8; a++) {
+            String account = String.format("%012d", 1000 + a);
+            List<Finding> findings = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Finding f = SampleSnapshots.finding("run-1", account, "f-" + i, Severity.MEDIUM);
+                findings.add(new Finding(f.findingId(), f.runId(), f.accountId(), f.accountName(), f.ouPath(),
+                        f.principalType(), f.principalName(), f.principalArn(), rules.get(random.nextInt(rules.size())),
+                        f.title(), f.severity(), Finding.Status.values()[random.nextInt(Finding.Status.values().length)],
+                        f.wellArchitected(), f.cis(), f.securityHub(), f.evidence(), f.recommendation(), f.firstSeen(),
+                        f.exceptionOwner(), f.exceptionExpiry(), f.exceptionNote()));
+            }
+            repository.replaceAnalysis("run-1", account, findings, List.of(), List.of());
+        }
+        repository.replaceAnalysis("run-2", "000000001000",
+                List.of(SampleSnapshots.finding("run-2", "000000001000", "f-x", Severity.LOW)), List.of(), List.of());
+
+        List<FindingCount> expected;
+        try (Stream<Finding> findings = repository.findings("run-1")) {
+            expected = FindingCount.of(findings);
+        }
+        List<FindingCount> counted = repository.findingCounts("run-1");
+
+        assertThat(counted).containsExactlyElementsOf(expected);
+        assertThat(counted.stream().mapToLong(FindingCount::count).sum()).isEqualTo(240);
+        assertThat(counted).extracting(FindingCount::status).contains(Finding.Status.values());
+    }
+
+    @Test
+    void findingsBySeverityLeaveNoTemporaryFileWhetherReadWholeOrClosedEarly() throws java.io.IOException {
+        for (String account : List.of("111111111111", "222222222222")) {
+            repository.replaceAnalysis("run-1", account, List.of(
+                    SampleSnapshots.finding("run-1", account, "f-1", Severity.HIGH),
+                    SampleSnapshots.finding("run-1", account, "f-2", Severity.LOW)), List.of(), List.of());
+        }
+        java.util.Set<java.nio.file.Path> before = spillFiles();
+
+        try (Stream<Finding> findings = repository.findingsBySeverity("run-1")) {
+            assertThat(findings.count()).isEqualTo(4);
+        }
+        try (Stream<Finding> findings = repository.findingsBySeverity("run-1")) {
+            assertThat(findings.findFirst()).isPresent();
+            assertThat(spillFiles()).as("spilled while open").hasSizeGreaterThan(before.size());
+        }
+
+        assertThat(spillFiles()).isEqualTo(before);
+    }
+
+    private static java.util.Set<java.nio.file.Path> spillFiles() throws java.io.IOException {
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("iam-audit-findings-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    @Test
     void snapshotStreamReturnsEveryAccountOfTheRun() {
         for (int i = 0; i < 25; i++) {
             repository.saveSnapshot("run-1", SampleSnapshots.snapshot(String.format("%012d", i)));
