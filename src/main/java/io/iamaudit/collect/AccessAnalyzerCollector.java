@@ -38,7 +38,6 @@ public final class AccessAnalyzerCollector {
 
     private final OrgAnalyzers org;
     private final AccountSession session;
-    private final AccessAnalyzerClient accountClient;
     private final String accountId;
     private final Map<String, IamRole> rolesByArn = new HashMap<>();
 
@@ -51,7 +50,6 @@ public final class AccessAnalyzerCollector {
                                    AuthorizationDetails authorization) {
         this.org = org == null ? OrgAnalyzers.none("not looked up") : org;
         this.session = session;
-        this.accountClient = session.clients().accessAnalyzer();
         this.accountId = accountId;
         if (authorization != null) {
             authorization.roles().forEach(r -> rolesByArn.put(r.arn(), r));
@@ -64,6 +62,8 @@ public final class AccessAnalyzerCollector {
                 return new AccessAnalyzerState(org.analyzers(), findings(orgClient, org.active()));
             }
         }
+        // the account's own client only here: built on first use, so an organization-wide read builds none
+        AccessAnalyzerClient accountClient = session.clients().accessAnalyzer();
         List<Analyzer> own = new ArrayList<>(analyzers(accountClient, Type.ACCOUNT, accountId));
         own.addAll(analyzers(accountClient, Type.ACCOUNT_UNUSED_ACCESS, accountId));
         List<Analyzer> active = own.stream().filter(a -> "ACTIVE".equals(a.status())).toList();

@@ -100,8 +100,8 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     public AwsClients clients(AwsCredentialsProvider credentials, CallCounter counter) {
-        return new AwsClients(iam(credentials, counter), sts(credentials, counter),
-                organizations(credentials, counter), accessAnalyzer(credentials, counter));
+        return new AwsClients(() -> iam(credentials, counter), () -> sts(credentials, counter),
+                () -> organizations(credentials, counter), () -> accessAnalyzer(credentials, counter));
     }
 
     public IamClient iam(AwsCredentialsProvider credentials, CallCounter counter) {

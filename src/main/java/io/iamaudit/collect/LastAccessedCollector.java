@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.iam.model.GetServiceLastAccessedDetailsRe
 import software.amazon.awssdk.services.iam.model.JobStatusType;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +60,7 @@ public final class LastAccessedCollector {
         Map<String, String> pending = new LinkedHashMap<>(jobs.jobIds());
         try {
             poller.poll("last-accessed jobs", () -> {
-                pending.entrySet().removeIf(job -> {
-                    Optional<PrincipalLastAccessed> result = read(job.getKey(), job.getValue());
-                    result.ifPresent(r -> done.put(r.principalArn(), r));
-                    return result.isPresent();
-                });
+                readUntilOneIsRunning(pending, done);
                 return pending.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
             });
         } catch (Poller.PollTimeoutException e) {
@@ -75,6 +72,24 @@ public final class LastAccessedCollector {
             ordered.add(done.get(arn));
         }
         return ordered;
+    }
+
+    /**
+     * One polling pass: reads the pending jobs in the order they were generated and stops at the first still running.
+     * The jobs after it were generated later and are most likely running too; asking for each would cost a call (and
+     * its share of the IAM quota) for an IN_PROGRESS answer. The next pass, after the poller's wait, starts there.
+     */
+    private void readUntilOneIsRunning(Map<String, String> pending, Map<String, PrincipalLastAccessed> done) {
+        Iterator<Map.Entry<String, String>> jobs = pending.entrySet().iterator();
+        while (jobs.hasNext()) {
+            Map.Entry<String, String> job = jobs.next();
+            Optional<PrincipalLastAccessed> result = read(job.getKey(), job.getValue());
+            if (result.isEmpty()) {
+                return;
+            }
+            done.put(job.getKey(), result.get());
+            jobs.remove();
+        }
     }
 
     /** The principal's result when its job has finished (successfully or not), empty while it runs. */

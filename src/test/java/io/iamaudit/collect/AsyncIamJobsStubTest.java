@@ -130,6 +130,38 @@ class AsyncIamJobsStubTest {
     }
 
     @Test
+    void aPollingPassStopsAtTheFirstJobStillRunningAndTheNextResumesThere() throws Exception {
+        // given: three jobs generated in order; the second is still running on its first read
+        AtomicInteger secondReads = new AtomicInteger();
+        try (QueryApiStub stub = new QueryApiStub(form -> form.get("Action").startsWith("Generate")
+                ? new Reply(200, response("GenerateServiceLastAccessedDetails", "<JobId>job-"
+                + form.get("Arn").substring(form.get("Arn").lastIndexOf('/') + 1) + "</JobId>"))
+                : form.get("JobId").equals("job-second") && secondReads.incrementAndGet() == 1
+                ? new Reply(200, response("GetServiceLastAccessedDetails", "<JobStatus>IN_PROGRESS</JobStatus>"
+                + "<JobCreationDate>2025-01-20T10:00:00Z</JobCreationDate><ServicesLastAccessed/>"))
+                : new Reply(200, response("GetServiceLastAccessedDetails", "<JobStatus>COMPLETED</JobStatus>"
+                + "<JobCreationDate>2025-01-20T10:00:00Z</JobCreationDate><IsTruncated>false</IsTruncated>"
+                + "<ServicesLastAccessed/>")));
+             AwsClientFactory factory = StubClients.factory(stub.endpoint(), 1);
+             IamClient iam = StubClients.iam(factory, new CallCounter())) {
+            LastAccessedCollector collector = new LastAccessedCollector(iam, poller(Duration.ofSeconds(5)));
+            List<String> arns = List.of("arn:aws:iam::123456789012:role/first",
+                    "arn:aws:iam::123456789012:role/second", "arn:aws:iam::123456789012:role/third");
+
+            // when
+            List<PrincipalLastAccessed> result = collector.await(collector.start(arns));
+
+            // then: the third job is not asked about while the second (generated before it) runs
+            List<String> reads = stub.requests().stream().filter(r -> r.get("Action").startsWith("Get"))
+                    .map(r -> r.get("JobId")).toList();
+            assertThat(reads).containsExactly("job-first", "job-second", "job-second", "job-third");
+            assertThat(sleeps).hasSize(1);
+            assertThat(result).extracting(PrincipalLastAccessed::principalArn).containsExactlyElementsOf(arns);
+            assertThat(result).allSatisfy(p -> assertThat(p.error()).isNull());
+        }
+    }
+
+    @Test
     void jobsStillRunningWhenTheBudgetEndsKeepAnErrorEach() throws Exception {
         try (QueryApiStub stub = new QueryApiStub(form -> form.get("Action").startsWith("Generate")
                 ? new Reply(200, response("GenerateServiceLastAccessedDetails", "<JobId>job-1</JobId>"))

@@ -18,6 +18,23 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void aSessionsClientsAreBuiltOnFirstUseOnceAndNotAfterClose() {
+        AwsSettings settings = StubClients.settings(java.net.URI.create("http://127.0.0.1:1"), 8);
+        try (AwsClientFactory factory = new AwsClientFactory(settings)) {
+            AwsClients clients = factory.baseClients(new CallCounter());
+            assertThat(clients.built()).as("nothing built before use").isZero();
+
+            var iam = clients.iam();
+
+            assertThat(clients.iam()).isSameAs(iam);
+            assertThat(clients.built()).as("only IAM").isEqualTo(1);
+            clients.close();
+            assertThatThrownBy(clients::accessAnalyzer).isInstanceOf(IllegalStateException.class);
+            assertThat(clients.built()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void retryStrategyHonoursTheConfiguredAttempts() {
         AwsSettings settings = StubClients.settings(java.net.URI.create("http://127.0.0.1:1"), 8);
         try (AwsClientFactory factory = new AwsClientFactory(settings)) {
