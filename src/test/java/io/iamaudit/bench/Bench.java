@@ -226,7 +226,10 @@ public final class Bench {
         }, "rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        LiveHeapSampler live = LiveHeapSampler.start(audit.pid(), o.liveHeapEverySeconds() * 1000L,
+        int liveHeapEvery = o.liveHeapEverySeconds() >= 0 ? o.liveHeapEverySeconds()
+                : LiveHeapSampler.everySecondsFor(((Number) run.get("accounts")).intValue());
+        run.put("liveHeapEverySeconds", liveHeapEvery);
+        LiveHeapSampler live = LiveHeapSampler.start(audit.pid(), liveHeapEvery * 1000L,
                 LiveHeapSampler.skipsLoggedIn(dir.resolve("audit.log")));
         int exit = audit.waitFor();
         double wall = (System.nanoTime() - start) / 1e9;
@@ -610,10 +613,9 @@ public final class Bench {
         Path profile = Path.of("jobs/profiles/realistic.yaml");
         Path out = Path.of("target/bench");
         boolean jfr = false;
-        // each histogram is a full collection of the audit JVM: 0.3-0.5 s for a 1 GiB heap on an idle machine, about
-        // 1.1 s on this one under a load of 25-40 (72 in a 50-account run: 78 s). Every 20 s keeps that near 2% of an
-        // idle run and still samples each stage of an 800-account run a few times
-        int liveHeapEvery = 20;
+        // 0 and more: seconds between two histograms at every size; by default each size gets its own interval
+        // (LiveHeapSampler.everySecondsFor)
+        int liveHeapEvery = -1;
         // a scheduled task has a fixed memory size: the same heap at every size shows whether memory stays flat
         String jvmArgs = System.getenv().getOrDefault("BENCH_AUDIT_JVM_ARGS", "-Xmx1g");
         for (int i = 0; i < args.length; i++) {
@@ -624,8 +626,6 @@ public final class Bench {
                     principals = 5;
                     policies = 2;
                     repeats = 1;
-                    // a tiny run lasts 10-30 s: sample often enough that it gets histograms at all
-                    liveHeapEvery = 2;
                 }
                 case "--sizes" -> sizes = Stream.of(args[++i].split(",")).map(String::trim).map(Integer::parseInt)
                         .toList();

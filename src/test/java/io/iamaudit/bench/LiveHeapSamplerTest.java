@@ -68,4 +68,13 @@ class LiveHeapSamplerTest {
                 + "[190.032s][warning][gc         ] GC locker is held; pre-dump GC was skipped\n");
         assertThat(skips.getAsLong()).isEqualTo(2);
     }
+
+    @Test
+    void smallOrganizationsAreSampledOftenEnoughToSeeTheirPeakAndLargeOnesRarelyEnoughNotToSlowThem() {
+        assertThat(LiveHeapSampler.everySecondsFor(3)).isEqualTo(2);
+        assertThat(LiveHeapSampler.everySecondsFor(50)).isEqualTo(2);
+        assertThat(LiveHeapSampler.everySecondsFor(200)).isEqualTo(5);
+        assertThat(LiveHeapSampler.everySecondsFor(800)).isEqualTo(20);
+        assertThat(LiveHeapSampler.everySecondsFor(10_000)).isEqualTo(20);
+    }
 }
