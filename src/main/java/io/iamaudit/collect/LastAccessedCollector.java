@@ -120,12 +120,16 @@ public final class LastAccessedCollector {
         }
     }
 
+    /** Shared by every session of the JVM: the strings are AWS's vocabulary, the same in every account. */
+    private static final SharedStrings SHARED = new SharedStrings();
+
     static ServiceLastAccessed service(software.amazon.awssdk.services.iam.model.ServiceLastAccessed s) {
         List<ActionLastAccessed> actions = s.trackedActionsLastAccessed().stream()
-                .map(a -> new ActionLastAccessed(a.actionName(), a.lastAccessedTime(), a.lastAccessedRegion()))
+                .map(a -> new ActionLastAccessed(SHARED.of(a.actionName()), a.lastAccessedTime(),
+                        SHARED.of(a.lastAccessedRegion())))
                 .toList();
-        return new ServiceLastAccessed(s.serviceNamespace(), s.serviceName(), s.lastAuthenticated(),
-                s.lastAuthenticatedRegion(), actions);
+        return new ServiceLastAccessed(SHARED.of(s.serviceNamespace()), SHARED.of(s.serviceName()),
+                s.lastAuthenticated(), SHARED.of(s.lastAuthenticatedRegion()), actions);
     }
 
     private static List<String> order(StartedJobs jobs) {
